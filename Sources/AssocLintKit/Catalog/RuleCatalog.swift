@@ -1,0 +1,127 @@
+/// The rule catalog: `Rules/<id>.md`, embedded in the binary at build time.
+///
+/// Each file starts with front matter, then Markdown sections:
+///
+///     ---
+///     id: reversed-belongs-to
+///     severity: error
+///     summary: One line.
+///     ---
+///     # reversed-belongs-to
+///     ## Why it matters
+///     ## Bad        (one or more ```yaml blocks, each a whole model file)
+///     ## Good       (likewise)
+///     ## How to fix
+public struct RuleDocument: Sendable {
+    public struct Section: Sendable {
+        public var title: String
+        public var body: String
+    }
+
+    public var id: String
+    public var severity: Severity
+    public var summary: String
+    /// The Markdown after the front matter.
+    public var body: String
+    public var sections: [Section]
+    /// Model files that must produce exactly this rule.
+    public var badExamples: [String]
+    /// Model files that must produce no finding at all.
+    public var goodExamples: [String]
+
+    public func section(_ title: String) -> Section? {
+        sections.first { $0.title.lowercased().hasPrefix(title.lowercased()) }
+    }
+}
+
+public enum RuleDocumentError: Error, Equatable, CustomStringConvertible {
+    case missingFrontMatter(file: String)
+    case missingField(file: String, field: String)
+    case badSeverity(file: String, value: String)
+
+    public var description: String {
+        switch self {
+        case .missingFrontMatter(let file): return "Rules/\(file).md: the file must start with '---' front matter"
+        case .missingField(let file, let field): return "Rules/\(file).md: front matter has no '\(field):'"
+        case .badSeverity(let file, let value): return "Rules/\(file).md: severity '\(value)' is not error or warning"
+        }
+    }
+}
+
+extension RuleDocument {
+    public init(fileName: String, markdown: String) throws {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else {
+            throw RuleDocumentError.missingFrontMatter(file: fileName)
+        }
+        var fields: [String: String] = [:]
+        for line in lines[1..<end] {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[line[..<colon].trimmingWhitespace] = line[line.index(after: colon)...].trimmingWhitespace
+        }
+        guard let id = fields["id"] else { throw RuleDocumentError.missingField(file: fileName, field: "id") }
+        guard let severityText = fields["severity"] else { throw RuleDocumentError.missingField(file: fileName, field: "severity") }
+        guard let severity = Severity(rawValue: severityText) else { throw RuleDocumentError.badSeverity(file: fileName, value: severityText) }
+        guard let summary = fields["summary"] else { throw RuleDocumentError.missingField(file: fileName, field: "summary") }
+
+        var sections: [Section] = []
+        var bad: [String] = [], good: [String] = []
+        var fence: [Substring]?
+        for line in lines[(end + 1)...] {
+            if var block = fence {
+                if line.hasPrefix("```") {
+                    let example = block.joined(separator: "\n") + "\n"
+                    let title = sections.last?.title.lowercased() ?? ""
+                    if title.hasPrefix("bad") { bad.append(example) } else if title.hasPrefix("good") { good.append(example) }
+                    fence = nil
+                } else {
+                    block.append(line)
+                    fence = block
+                }
+            } else if line.hasPrefix("## ") {
+                sections.append(Section(title: String(line.dropFirst(3)).trimmingWhitespace, body: ""))
+                continue
+            } else if line.hasPrefix("```yaml") {
+                fence = []
+            }
+            if !sections.isEmpty {
+                sections[sections.count - 1].body += line + "\n"
+            }
+        }
+        for index in sections.indices {
+            sections[index].body = sections[index].body.trimmingWhitespace
+        }
+        self.init(id: id, severity: severity, summary: summary,
+                  body: lines[(end + 1)...].joined(separator: "\n").trimmingWhitespace,
+                  sections: sections, badExamples: bad, goodExamples: good)
+    }
+}
+
+public struct RuleCatalog: Sendable {
+    public let documents: [RuleDocument]
+    /// Files that could not be read as rule documents (a test keeps this empty).
+    public let errors: [String]
+
+    public static let shared = RuleCatalog(embedded: EmbeddedRuleDocuments.all)
+
+    public init(embedded: [(name: String, markdown: String)]) {
+        var documents: [RuleDocument] = [], errors: [String] = []
+        for (name, markdown) in embedded {
+            do {
+                documents.append(try RuleDocument(fileName: name, markdown: markdown))
+            } catch {
+                errors.append("\(error)")
+            }
+        }
+        self.documents = documents.sorted { $0.id < $1.id }
+        self.errors = errors
+    }
+
+    public func entry(id: String) -> RuleDocument? {
+        documents.first { $0.id == id }
+    }
+
+    public var ids: [String] { documents.map(\.id) }
+}

@@ -1,0 +1,27 @@
+/// What `assoclint rules` and `assoclint explain` print.
+public enum RuleExplainer {
+    /// One line per rule: id, default severity, summary.
+    public static func list(_ catalog: RuleCatalog = .shared) -> String {
+        let width = catalog.ids.map(\.count).max() ?? 0
+        return catalog.documents.map { document in
+            let padded = document.id + String(repeating: " ", count: width - document.id.count)
+            let severity = document.severity.rawValue + String(repeating: " ", count: 7 - document.severity.rawValue.count)
+            return "\(padded)  \(severity)  \(document.summary)"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The catalog entry for a terminal: a header line, then the document's Markdown.
+    public static func explain(_ document: RuleDocument) -> String {
+        var body = document.body
+        // The document's own '# id' title repeats the header.
+        if body.hasPrefix("# ") {
+            body = String(body.drop { $0 != "\n" }).trimmingWhitespace
+        }
+        return "\(document.id) (default severity: \(document.severity.rawValue))\n\(document.summary)\n\n\(body)\n"
+    }
+
+    /// A one-line error for an unknown id, with the nearest known one.
+    public static func unknownRuleMessage(_ id: String, _ catalog: RuleCatalog = .shared) -> String {
+        "unknown rule '\(id)'.\(Suggestion.phrase(for: id, in: catalog.ids)) Run 'assoclint rules' to list them."
+    }
+}

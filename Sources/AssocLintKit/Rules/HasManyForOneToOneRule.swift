@@ -1,0 +1,39 @@
+/// `has-many-for-one-to-one`: `A.hasMany(B)` where B's foreign key to A is unique, so every A
+/// has at most one B and `hasOne` is the association that says so.
+public struct HasManyForOneToOneRule: Rule {
+    public static let id = "has-many-for-one-to-one"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        var findings: [Finding] = []
+        for (index, association) in schema.associations.enumerated() where association.kind == .hasMany {
+            guard let target = schema.models[association.target] else { continue }
+            let inverse = context.relationships.inverse[index].map { schema.associations[$0] }
+            let column = target.linkAttribute(named: association.foreignKey)
+            let primaryKeys = target.decl.attributes.filter(\.primaryKey)
+            var evidence: (String, Location)?
+            if association.decl.foreignKeyUnique.isUniqueAlone {
+                evidence = ("its foreignKey is declared unique", Location(path: association.decl.path, mark: association.decl.foreignKeyMark ?? association.decl.mark))
+            } else if let column, column.unique.isUniqueAlone {
+                evidence = ("\(target.name).\(column.name) is unique", Location(path: target.decl.path, mark: column.mark))
+            } else if let column, column.primaryKey, primaryKeys.count == 1 {
+                evidence = ("\(target.name).\(column.name) is \(target.name)'s primary key", Location(path: target.decl.path, mark: column.mark))
+            } else if let inverse, inverse.decl.foreignKeyUnique.isUniqueAlone {
+                evidence = ("\(inverse.call) declares its foreignKey unique", inverse.location)
+            }
+            guard let (reason, place) = evidence else { continue }
+            let one = AssociationNames(kind: .hasOne, alias: association.decl.alias.map { alias -> AssociationAlias in
+                if case .string(let name) = alias { return .string(Inflection.singularize(name)) }
+                return alias
+            }, target: target.names)
+            let instance = LintContext.instanceName(association.source)
+            findings.append(finding(
+                "\(association.call) declares a one-to-many, but \(reason), so each \(association.source) has at most one \(target.name) and \(instance).\(association.names.accessor(.get) ?? "")() always returns at most one",
+                at: association.location,
+                help: "declare \(association.source).hasOne(\(target.name)) instead (it generates \(instance).\(one.accessor(.get) ?? "")()), and keep \(target.name).belongsTo(\(association.source))",
+                related: [RelatedLocation(place, "the foreign key is unique here")]))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,29 @@
+/// `has-many-singular-getter`: `order.getItem()` where `Order.hasMany(Item)` only generates
+/// `getItems()`.
+public struct HasManySingularGetterRule: Rule {
+    public static let id = "has-many-singular-getter"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        var findings: [Finding] = []
+        var accessorsByModel: [String: [String: ResolvedAssociation]] = [:]
+        for file in context.files {
+            for usage in file.usages {
+                guard let model = schema.usageModel(usage.model) else { continue }
+                let accessors = accessorsByModel[model.name] ?? schema.accessors(of: model.name)
+                accessorsByModel[model.name] = accessors
+                guard let association = schema.singularGetterMistake(model: model.name, method: usage.method, accessors: accessors),
+                      let getter = association.names.accessor(.get) else { continue }
+                let instance = LintContext.instanceName(model.name)
+                let place = usage.at.map { " (at \($0))" } ?? ""
+                findings.append(finding(
+                    "\(instance).\(usage.method)()\(place) does not exist: \(association.call) generates the plural getter \(getter)(), which returns an array",
+                    at: usage.location,
+                    help: "call \(instance).\(getter)(); if each \(model.name) has only one \(association.target), the fix is \(model.name).hasOne(\(association.target)), which generates \(usage.method)()",
+                    related: [RelatedLocation(association.location, "\(association.call) is declared here")]))
+            }
+        }
+        return findings
+    }
+}

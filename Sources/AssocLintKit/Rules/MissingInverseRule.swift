@@ -1,0 +1,67 @@
+/// `missing-inverse`: an association declared from one side only, so the other model's
+/// instances lack the accessors (`post.getAuthor()` without `Post.belongsTo(Author)`).
+public struct MissingInverseRule: Rule {
+    public static let id = "missing-inverse"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        guard !schema.isIncomplete else { return [] }
+        let relationships = context.relationships
+        var findings: [Finding] = []
+        for (index, association) in schema.associations.enumerated()
+        where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index) {
+            guard let source = schema.models[association.source], let target = schema.models[association.target] else { continue }
+            let suggestion = Self.inverse(of: association, source: source, target: target)
+            let instance = LintContext.instanceName(target.name)
+            var message = "\(association.call) has no inverse: \(target.name) declares no \(suggestion.missing), so \(instance).\(suggestion.getter)() does not exist"
+            var related = [RelatedLocation(target.decl.location, "\(target.name) is declared here")]
+            if association.kind == .belongsToMany {
+                let others = schema.associations(from: target.name, to: source.name).filter { $0.kind == .belongsToMany }
+                if let other = others.first {
+                    message += " (\(other.call) goes through '\(other.decl.through ?? "")', not '\(association.decl.through ?? "")')"
+                    related.append(RelatedLocation(other.location, "\(other.call) uses another junction"))
+                }
+            }
+            findings.append(finding(message, at: association.location,
+                                    help: "add '- \(suggestion.yaml)' to \(target.name)'s associations",
+                                    related: related))
+        }
+        return findings
+    }
+
+    /// The declaration to add on the target: what is missing, its YAML, and the getter it creates.
+    static func inverse(of association: ResolvedAssociation, source: ResolvedModel, target: ResolvedModel)
+        -> (missing: String, yaml: String, getter: String) {
+        var options: [(String, String)] = []
+        switch association.kind {
+        case .hasMany, .hasOne:
+            let defaultKey = ForeignKeyNaming.name(prefix: source.names.singular, key: source.primaryKey)
+            if association.foreignKey != defaultKey { options.append(("foreignKey", association.foreignKey)) }
+            if let sourceKey = association.decl.sourceKey { options.append(("targetKey", sourceKey)) }
+            let names = AssociationNames(kind: .belongsTo, alias: nil, target: source.names)
+            return ("belongsTo(\(source.name))", yaml("belongsTo", source.name, options), names.accessor(.get) ?? "")
+        case .belongsTo:
+            let defaultKey = ForeignKeyNaming.name(prefix: target.names.singular, key: target.primaryKey)
+            if association.foreignKey != defaultKey { options.append(("foreignKey", association.foreignKey)) }
+            if let targetKey = association.decl.targetKey { options.append(("sourceKey", targetKey)) }
+            let unique = association.decl.foreignKeyUnique.isUniqueAlone
+                || source.linkAttribute(named: association.foreignKey)?.unique.isUniqueAlone == true
+            let kind: AssociationKind = unique ? .hasOne : .hasMany
+            let names = AssociationNames(kind: kind, alias: nil, target: source.names)
+            return ("hasMany(\(source.name)) or hasOne(\(source.name))", yaml(kind.rawValue, source.name, options), names.accessor(.get) ?? "")
+        case .belongsToMany:
+            options.append(("through", association.decl.through ?? ""))
+            if let otherKey = association.decl.otherKey { options.append(("foreignKey", otherKey)) }
+            if association.foreignKeyIsExplicit { options.append(("otherKey", association.foreignKey)) }
+            let names = AssociationNames(kind: .belongsToMany, alias: nil, target: source.names)
+            return ("belongsToMany(\(source.name)) through \(association.decl.through ?? "")",
+                    yaml("belongsToMany", source.name, options), names.accessor(.get) ?? "")
+        }
+    }
+
+    static func yaml(_ kind: String, _ target: String, _ options: [(String, String)]) -> String {
+        if options.isEmpty { return "\(kind): \(target)" }
+        return "{ \(kind): \(target), " + options.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + " }"
+    }
+}

@@ -1,0 +1,36 @@
+/// `unknown-accessor`: a usage that no association of the model generates.
+public struct UnknownAccessorRule: Rule {
+    public static let id = "unknown-accessor"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        guard !schema.isIncomplete else { return [] }
+        var findings: [Finding] = []
+        var accessorsByModel: [String: [String: ResolvedAssociation]] = [:]
+        for file in context.files {
+            for usage in file.usages {
+                guard let model = schema.usageModel(usage.model), !ModelMethods.all.contains(usage.method) else { continue }
+                let accessors = accessorsByModel[model.name] ?? schema.accessors(of: model.name)
+                accessorsByModel[model.name] = accessors
+                guard accessors[usage.method] == nil,
+                      schema.singularGetterMistake(model: model.name, method: usage.method, accessors: accessors) == nil
+                else { continue }
+                let instance = LintContext.instanceName(model.name)
+                let place = usage.at.map { " (at \($0))" } ?? ""
+                var message = "\(instance).\(usage.method)()\(place) is not an accessor of \(model.name)"
+                var related: [RelatedLocation] = []
+                if let nearest = Suggestion.nearest(to: usage.method, in: accessors.keys), let association = accessors[nearest] {
+                    message += ". Did you mean '\(nearest)'?"
+                    related.append(RelatedLocation(association.location, "\(association.call) generates \(nearest)()"))
+                }
+                let getters = accessors.keys.filter { $0.hasPrefix("get") }.sorted()
+                let help = accessors.isEmpty
+                    ? "\(model.name) declares no associations, so its instances have no association accessors"
+                    : "\(model.name)'s association getters: \(getters.map { "\($0)()" }.joined(separator: ", "))"
+                findings.append(finding(message, at: usage.location, help: help, related: related))
+            }
+        }
+        return findings
+    }
+}

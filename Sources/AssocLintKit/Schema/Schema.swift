@@ -1,0 +1,143 @@
+/// Typed declarations decoded from model files. Each keeps the file and mark of the YAML it
+/// came from, so findings about it point at the user's own text.
+
+public enum AssociationKind: String, Sendable, CaseIterable {
+    case hasMany, belongsTo, hasOne, belongsToMany
+
+    /// hasMany and belongsToMany generate the ten plural/singular accessors.
+    public var isMulti: Bool { self == .hasMany || self == .belongsToMany }
+}
+
+/// The `as` option: a string, or `{singular, plural}`.
+public enum AssociationAlias: Hashable, Sendable {
+    case string(String)
+    case object(singular: String?, plural: String?)
+}
+
+/// `unique` on an attribute or foreign key: `true` makes the column unique on its own, a string
+/// names a composite unique index shared with other columns.
+public enum Uniqueness: Hashable, Sendable {
+    case notUnique
+    case unique
+    case compositeIndex(String)
+
+    public var isUniqueAlone: Bool { self == .unique }
+}
+
+public struct AttributeReference: Hashable, Sendable {
+    /// `references.model`: a model name or a table name.
+    public var model: String
+    public var key: String?
+    public var mark: SourceMark
+}
+
+public struct AttributeDecl: Sendable {
+    public var name: String
+    public var mark: SourceMark
+    public var type: String?
+    public var allowNull: Bool?
+    public var unique: Uniqueness = .notUnique
+    public var primaryKey = false
+    public var field: String?
+    public var references: AttributeReference?
+}
+
+public struct AssociationDecl: Sendable {
+    public var kind: AssociationKind
+    /// The model the association is declared on (Sequelize's `source`).
+    public var source: String
+    /// The model named by the kind key (Sequelize's `target`).
+    public var target: String
+    public var path: String
+    /// Where the kind key (`hasMany:`) stands: findings about the association point here.
+    public var mark: SourceMark
+    public var targetMark: SourceMark
+    /// Position among the source model's associations, in declaration order.
+    public var index: Int
+
+    public var alias: AssociationAlias?
+    public var aliasMark: SourceMark?
+    public var foreignKey: String?
+    public var foreignKeyMark: SourceMark?
+    public var foreignKeyUnique: Uniqueness = .notUnique
+    public var foreignKeyAllowNull: Bool?
+    public var sourceKey: String?
+    public var sourceKeyMark: SourceMark?
+    public var targetKey: String?
+    public var targetKeyMark: SourceMark?
+    public var otherKey: String?
+    public var through: String?
+    public var throughMark: SourceMark?
+
+    public var location: Location { Location(path: path, mark: mark) }
+}
+
+public struct ModelDecl: Sendable {
+    public var name: String
+    public var path: String
+    /// Where the model's name stands under `models:`.
+    public var mark: SourceMark
+    public var tableName: String?
+    public var underscored = false
+    public var freezeTableName = false
+    /// `name: {singular, plural}` overrides.
+    public var singularName: String?
+    public var pluralName: String?
+    /// Whether the model lists its attributes; without `attributes:` assoclint does not guess
+    /// which columns exist beyond what Sequelize adds.
+    public var declaresAttributes = false
+    public var attributes: [AttributeDecl] = []
+    public var associations: [AssociationDecl] = []
+
+    public var location: Location { Location(path: path, mark: mark) }
+
+    public func attribute(named name: String) -> AttributeDecl? {
+        attributes.first { $0.name == name }
+    }
+}
+
+/// An accessor call the application makes, from `usages:`.
+public struct UsageDecl: Sendable {
+    public var model: String
+    public var method: String
+    public var path: String
+    public var mark: SourceMark
+    /// Where in the application the call is (`src/routes/orders.js:42`), if given.
+    public var at: String?
+
+    public var location: Location { Location(path: path, mark: mark) }
+    public var call: String { "\(model).\(method)" }
+}
+
+/// One decoded YAML file.
+public struct SchemaFile: Sendable {
+    public var path: String
+    /// Whether the file has a top-level `models:` key.
+    public var isModelFile = false
+    /// Whether the file could not be read completely (syntax error, limit), so models may be missing.
+    public var isIncomplete = false
+    public var models: [ModelDecl] = []
+    public var usages: [UsageDecl] = []
+    /// Declarations of the wrong shape, unknown keys, and options Sequelize rejects.
+    public var problems: [DeclarationProblem] = []
+    /// What the YAML layer found (syntax errors, limits, duplicate keys outside `models:`).
+    public var yamlIssues: [YAMLIssue] = []
+
+    public init(path: String) {
+        self.path = path
+    }
+}
+
+/// A declaration Sequelize would reject or misread, found while decoding.
+public struct DeclarationProblem: Sendable {
+    public var mark: SourceMark
+    public var message: String
+    public var help: String?
+    public var related: [(mark: SourceMark, message: String)] = []
+
+    public init(mark: SourceMark, message: String, help: String? = nil) {
+        self.mark = mark
+        self.message = message
+        self.help = help
+    }
+}

@@ -1,0 +1,478 @@
+/// Turns a composed YAML document into typed declarations, recording every wrong shape,
+/// unknown key and option Sequelize would reject as a problem at its own mark, and carrying on
+/// with the rest of the file.
+public enum SchemaDecoder {
+    public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard) -> SchemaFile {
+        let composed = YAMLComposer.compose(bytes, limits: limits)
+        return decode(path: path, composed: composed)
+    }
+
+    public static func decode(path: String, composed: ComposedYAML) -> SchemaFile {
+        var decoder = Decoder(file: SchemaFile(path: path))
+        decoder.file.isIncomplete = composed.isIncomplete
+        var modelKeyMarks = Set<SourceMark>()
+        for document in composed.documents {
+            decoder.decodeDocument(document, modelKeyMarks: &modelKeyMarks)
+        }
+        // Repeated model names are the duplicate-model rule's; other repeated keys are YAML issues.
+        decoder.file.yamlIssues = composed.issues.filter { issue in
+            if case .duplicateKey = issue.kind { return !modelKeyMarks.contains(issue.mark) }
+            return true
+        }
+        return decoder.file
+    }
+}
+
+private struct Decoder {
+    var file: SchemaFile
+
+    mutating func problem(_ mark: SourceMark, _ message: String, help: String? = nil) {
+        file.problems.append(DeclarationProblem(mark: mark, message: message, help: help))
+    }
+
+    /// Reports keys of `pairs` outside `allowed`, with a suggestion; returns the known pairs.
+    mutating func knownPairs(_ pairs: [YAMLPair], allowed: Set<String>, what: String,
+                             extra: (String) -> String? = { _ in nil }) -> [YAMLPair] {
+        var known: [YAMLPair] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar else {
+                problem(pair.key.mark, "\(what)s must be plain names, not \(pair.key.kindDescription)")
+                continue
+            }
+            if allowed.contains(name) {
+                known.append(pair)
+            } else if let note = extra(name) {
+                problem(pair.key.mark, note)
+            } else {
+                problem(pair.key.mark, "unknown \(what) '\(name)'.\(Suggestion.phrase(for: name, in: allowed))",
+                        help: "known keys: \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+        return known
+    }
+
+    func string(_ node: YAMLNode) -> String? {
+        guard let text = node.scalar, !node.isNull else { return nil }
+        return text
+    }
+
+    mutating func requireString(_ node: YAMLNode, _ what: String) -> String? {
+        if let text = string(node), !text.isEmpty { return text }
+        problem(node.mark, "\(what) must be a name, not \(node.kindDescription)")
+        return nil
+    }
+
+    mutating func requireBool(_ node: YAMLNode, _ what: String) -> Bool? {
+        if let value = node.bool { return value }
+        problem(node.mark, "\(what) must be true or false, not \(node.kindDescription)")
+        return nil
+    }
+
+    // MARK: documents
+
+    mutating func decodeDocument(_ root: YAMLNode, modelKeyMarks: inout Set<SourceMark>) {
+        guard let pairs = root.mapping else {
+            if !root.isNull {
+                problem(root.mark, "a model file is a mapping with a top-level 'models:' key, not \(root.kindDescription)")
+            }
+            return
+        }
+        let hasModels = pairs.contains { $0.key.scalar == "models" }
+        guard hasModels else { return }
+        file.isModelFile = true
+        for pair in pairs {
+            if let name = pair.key.scalar, name.hasPrefix("x-") { continue }  // user extensions (anchors)
+            guard let name = pair.key.scalar, Vocabulary.topLevelKeys.contains(name) else {
+                _ = knownPairs([pair], allowed: Vocabulary.topLevelKeys, what: "top-level key",
+                               extra: { _ in nil })
+                continue
+            }
+            switch name {
+            case "sequelize": decodeVersion(pair.value)
+            case "models": decodeModels(pair.value, modelKeyMarks: &modelKeyMarks)
+            case "usages": decodeUsages(pair.value)
+            default: break
+            }
+        }
+    }
+
+    mutating func decodeVersion(_ node: YAMLNode) {
+        guard let version = node.int ?? string(node).flatMap({ Int($0) }) else {
+            problem(node.mark, "'sequelize' must be a major version number such as 6, not \(node.kindDescription)")
+            return
+        }
+        if version != 6 {
+            problem(node.mark, "sequelize: \(version) is not supported; assoclint checks Sequelize v6 semantics",
+                    help: "write 'sequelize: 6' or leave the key out")
+        }
+    }
+
+    mutating func decodeModels(_ node: YAMLNode, modelKeyMarks: inout Set<SourceMark>) {
+        if node.isNull { return }
+        guard let pairs = node.mapping else {
+            problem(node.mark, "'models' must map model names to their definitions, not \(node.kindDescription)")
+            return
+        }
+        file.models.reserveCapacity(pairs.count)
+        for pair in pairs {
+            modelKeyMarks.insert(pair.key.mark)
+            guard let name = string(pair.key), !name.isEmpty else {
+                problem(pair.key.mark, "a model name must be a name, not \(pair.key.kindDescription)")
+                continue
+            }
+            decodeModel(name: name, mark: pair.key.mark, node: pair.value)
+        }
+    }
+
+    mutating func decodeModel(name: String, mark: SourceMark, node: YAMLNode) {
+        var model = ModelDecl(name: name, path: file.path, mark: mark)
+        var associationsNode: YAMLNode?
+        if !node.isNull {
+            guard let pairs = node.mapping else {
+                problem(node.mark, "model \(name) must be a mapping of options, attributes and associations, not \(node.kindDescription)")
+                file.models.append(model)
+                return
+            }
+            for pair in knownPairs(pairs, allowed: Vocabulary.modelKeys, what: "model option") {
+                let value = pair.value
+                switch pair.name {
+                case "attributes": decodeAttributes(value, into: &model)
+                case "associations": associationsNode = value
+                case "tableName": model.tableName = requireString(value, "tableName")
+                case "underscored": model.underscored = requireBool(value, "underscored") ?? false
+                case "freezeTableName": model.freezeTableName = requireBool(value, "freezeTableName") ?? false
+                case "timestamps", "paranoid", "omitNull", "hasTrigger":
+                    _ = requireBool(value, pair.name)
+                case "name": decodeNameOption(value, into: &model)
+                default: break  // accepted options that do not affect associations
+                }
+            }
+        }
+        // Associations are decoded after attributes, whatever their order in the file, so that
+        // source keys can be checked against the attributes.
+        if let associationsNode { decodeAssociations(associationsNode, into: &model) }
+        file.models.append(model)
+    }
+
+    mutating func decodeNameOption(_ node: YAMLNode, into model: inout ModelDecl) {
+        guard let pairs = node.mapping else {
+            problem(node.mark, "'name' must be a mapping with 'singular' and/or 'plural', not \(node.kindDescription)")
+            return
+        }
+        for pair in knownPairs(pairs, allowed: Vocabulary.nameKeys, what: "name key") {
+            let value = requireString(pair.value, "name.\(pair.name)")
+            if pair.name == "singular" { model.singularName = value } else { model.pluralName = value }
+        }
+    }
+
+    // MARK: attributes
+
+    mutating func decodeAttributes(_ node: YAMLNode, into model: inout ModelDecl) {
+        model.declaresAttributes = true
+        if node.isNull { return }
+        guard let pairs = node.mapping else {
+            problem(node.mark, "'attributes' must map attribute names to types or definitions, not \(node.kindDescription)")
+            return
+        }
+        for pair in pairs {
+            guard let name = string(pair.key), !name.isEmpty else {
+                problem(pair.key.mark, "an attribute name must be a name, not \(pair.key.kindDescription)")
+                continue
+            }
+            var attribute = AttributeDecl(name: name, mark: pair.key.mark)
+            if let definition = pair.value.mapping {
+                for option in knownPairs(definition, allowed: Vocabulary.attributeKeys, what: "attribute option") {
+                    decodeAttributeOption(option, into: &attribute)
+                }
+            } else if let type = string(pair.value) {
+                attribute.type = type
+                checkType(type, at: pair.value.mark)
+            } else {
+                problem(pair.value.mark, "attribute \(model.name).\(name) must be a data type such as STRING or a mapping with 'type', not \(pair.value.kindDescription)")
+            }
+            if attribute.type == nil, pair.value.mapping != nil {
+                problem(pair.key.mark, "attribute \(model.name).\(name) has no 'type'; Sequelize throws: Unrecognized datatype for attribute \"\(model.name).\(name)\"",
+                        help: "add a type, e.g. 'type: INTEGER' for a foreign key to an INTEGER id")
+            }
+            model.attributes.append(attribute)
+        }
+    }
+
+    mutating func checkType(_ type: String, at mark: SourceMark) {
+        if let intended = Vocabulary.typeSlip(type) {
+            problem(mark, "unknown data type '\(type)'. Did you mean '\(intended)'?",
+                    help: "Sequelize would pass '\(type)' to the database as a raw SQL type")
+        }
+    }
+
+    mutating func decodeAttributeOption(_ pair: YAMLPair, into attribute: inout AttributeDecl) {
+        let value = pair.value
+        switch pair.name {
+        case "type":
+            if let type = requireString(value, "type") {
+                attribute.type = type
+                checkType(type, at: value.mark)
+            }
+        case "allowNull": attribute.allowNull = requireBool(value, "allowNull")
+        case "primaryKey": attribute.primaryKey = requireBool(value, "primaryKey") ?? false
+        case "unique": attribute.unique = decodeUnique(value)
+        case "field": attribute.field = requireString(value, "field")
+        case "references": attribute.references = decodeReferences(value, attribute: attribute.name)
+        default: break
+        }
+    }
+
+    /// `unique: true`, `false`, a composite index name, or `{name, msg}`.
+    mutating func decodeUnique(_ node: YAMLNode) -> Uniqueness {
+        if let flag = node.bool { return flag ? .unique : .notUnique }
+        if let pairs = node.mapping {
+            // { name: index_name, msg: '...' } names a composite index; without a name it is unique alone.
+            if let name = pairs.first(where: { $0.name == "name" }).flatMap({ string($0.value) }) {
+                return .compositeIndex(name)
+            }
+            return .unique
+        }
+        if let name = string(node), !name.isEmpty { return .compositeIndex(name) }
+        problem(node.mark, "'unique' must be true, false or the name of a composite unique index, not \(node.kindDescription)")
+        return .notUnique
+    }
+
+    mutating func decodeReferences(_ node: YAMLNode, attribute: String) -> AttributeReference? {
+        if let table = string(node) {
+            // Accepted by v6's type declarations, but its query generators read `references.model`:
+            // the constraint silently goes missing.
+            var trap = DeclarationProblem(
+                mark: node.mark,
+                message: "'references: \(table)' is a plain string: Sequelize v6 reads references.model, so no foreign key constraint is created",
+                help: "write 'references: { model: \(table), key: id }'")
+            trap.related = []
+            file.problems.append(trap)
+            return AttributeReference(model: table, key: nil, mark: node.mark)
+        }
+        guard let pairs = node.mapping else {
+            problem(node.mark, "'references' must be a mapping { model: Table, key: id }, not \(node.kindDescription)")
+            return nil
+        }
+        var model: String?, key: String?, modelMark = node.mark
+        for pair in knownPairs(pairs, allowed: Vocabulary.referencesKeys, what: "references key") {
+            switch pair.name {
+            case "model":
+                if let modelPairs = pair.value.mapping {
+                    // { model: { tableName: x, schema: y } } is accepted by Sequelize too.
+                    model = modelPairs.first(where: { $0.name == "tableName" }).flatMap { string($0.value) }
+                } else {
+                    model = requireString(pair.value, "references.model")
+                }
+                modelMark = pair.value.mark
+            case "key": key = requireString(pair.value, "references.key")
+            default: break
+            }
+        }
+        guard let model else {
+            problem(node.mark, "'references' of attribute \(attribute) needs 'model' (the referenced model or table)")
+            return nil
+        }
+        return AttributeReference(model: model, key: key, mark: modelMark)
+    }
+
+    // MARK: associations
+
+    mutating func decodeAssociations(_ node: YAMLNode, into model: inout ModelDecl) {
+        if node.isNull { return }
+        guard let items = node.sequence else {
+            problem(node.mark, "'associations' must be a list of entries such as '- hasMany: Post', not \(node.kindDescription)")
+            return
+        }
+        for item in items {
+            if let association = decodeAssociation(item, model: model, index: model.associations.count) {
+                model.associations.append(association)
+            }
+        }
+    }
+
+    mutating func decodeAssociation(_ node: YAMLNode, model: ModelDecl, index: Int) -> AssociationDecl? {
+        let kinds = AssociationKind.allCases.map(\.rawValue)
+        if let text = string(node) {
+            problem(node.mark, "an association entry is a mapping such as '- hasMany: \(text)', not the text '\(text)'")
+            return nil
+        }
+        guard let pairs = node.mapping else {
+            problem(node.mark, "an association entry is a mapping such as '- hasMany: Post', not \(node.kindDescription)")
+            return nil
+        }
+        let kindPairs = pairs.filter { AssociationKind(rawValue: $0.name) != nil }
+        guard let kindPair = kindPairs.first, let kind = AssociationKind(rawValue: kindPair.name) else {
+            // Point at the likeliest misspelt kind key.
+            let guess = pairs.first { Suggestion.nearest(to: $0.name, in: kinds) != nil }
+            if let guess {
+                problem(guess.key.mark, "'\(guess.name)' is not an association kind.\(Suggestion.phrase(for: guess.name, in: kinds))",
+                        help: "an entry needs exactly one of hasMany, belongsTo, hasOne, belongsToMany")
+            } else {
+                problem(node.mark, "this association entry has no kind: it needs exactly one of hasMany, belongsTo, hasOne, belongsToMany")
+            }
+            return nil
+        }
+        if kindPairs.count > 1 {
+            problem(kindPairs[1].key.mark, "this entry declares both \(kindPair.name) and \(kindPairs[1].name); write each association as its own list entry")
+            return nil
+        }
+        guard let target = requireString(kindPair.value, "the target of \(kind.rawValue)") else { return nil }
+        var association = AssociationDecl(kind: kind, source: model.name, target: target, path: file.path,
+                                          mark: kindPair.key.mark, targetMark: kindPair.value.mark, index: index)
+        let call = "\(model.name).\(kind.rawValue)(\(target))"
+        let options = pairs.filter { $0.key.mark != kindPair.key.mark }
+        let known = knownPairs(options, allowed: Vocabulary.associationOptionKeys, what: "association option") { name in
+            Vocabulary.sequelize7OnlyAssociationKeys.contains(name)
+                ? "'\(name)' is a Sequelize v7 option; Sequelize v6 ignores it" : nil
+        }
+        for pair in known {
+            decodeAssociationOption(pair, into: &association, call: call)
+        }
+        checkSequelizeRejections(&association, model: model, node: node, call: call)
+        return association
+    }
+
+    mutating func decodeAssociationOption(_ pair: YAMLPair, into association: inout AssociationDecl, call: String) {
+        let value = pair.value
+        switch pair.name {
+        case "as":
+            association.aliasMark = value.mark
+            if let alias = string(value), !alias.isEmpty {
+                association.alias = .string(alias)
+            } else if let pairs = value.mapping {
+                var singular: String?, plural: String?
+                for part in knownPairs(pairs, allowed: Vocabulary.nameKeys, what: "alias key") {
+                    let text = requireString(part.value, "as.\(part.name)")
+                    if part.name == "singular" { singular = text } else { plural = text }
+                }
+                association.alias = .object(singular: singular, plural: plural)
+            } else {
+                problem(value.mark, "'as' must be an alias name or { singular, plural }, not \(value.kindDescription)")
+            }
+        case "foreignKey":
+            association.foreignKeyMark = value.mark
+            decodeForeignKey(value, option: "foreignKey") { name, unique, allowNull in
+                association.foreignKey = name
+                association.foreignKeyUnique = unique
+                association.foreignKeyAllowNull = allowNull
+            }
+        case "otherKey":
+            decodeForeignKey(value, option: "otherKey") { name, _, _ in association.otherKey = name }
+        case "sourceKey":
+            association.sourceKey = requireString(value, "sourceKey")
+            association.sourceKeyMark = value.mark
+        case "targetKey":
+            association.targetKey = requireString(value, "targetKey")
+            association.targetKeyMark = value.mark
+        case "through":
+            association.throughMark = value.mark
+            if let name = string(value) {
+                association.through = name
+            } else if let pairs = value.mapping {
+                for part in knownPairs(pairs, allowed: Vocabulary.throughKeys, what: "through option") where part.name == "model" {
+                    association.through = requireString(part.value, "through.model")
+                }
+                if association.through == nil {
+                    problem(value.mark, "'through' as a mapping needs 'model'; without it Sequelize v6 crashes with a TypeError",
+                            help: "write 'through: { model: JunctionModel }' or 'through: JunctionTable'")
+                }
+            } else if value.bool == false {
+                problem(value.mark, "'through: false' makes Sequelize v6 crash with a TypeError; name the junction model or table")
+            } else {
+                problem(value.mark, "'through' must name the junction model or table, not \(value.kindDescription)")
+            }
+        case "constraints", "hooks", "timestamps", "foreignKeyConstraint":
+            _ = requireBool(value, pair.name)
+        default:
+            break  // onDelete, onUpdate, scope, keyType, uniqueKey: passed to the database as given
+        }
+    }
+
+    mutating func decodeForeignKey(_ node: YAMLNode, option: String,
+                                   _ store: (String?, Uniqueness, Bool?) -> Void) {
+        if let name = string(node), !name.isEmpty {
+            store(name, .notUnique, nil)
+            return
+        }
+        guard let pairs = node.mapping else {
+            problem(node.mark, "'\(option)' must be an attribute name or a mapping { name, allowNull, unique }, not \(node.kindDescription)")
+            return
+        }
+        var name: String?, unique = Uniqueness.notUnique, allowNull: Bool?
+        for pair in knownPairs(pairs, allowed: Vocabulary.foreignKeyKeys, what: "\(option) option") {
+            switch pair.name {
+            case "name", "fieldName": name = requireString(pair.value, "\(option).\(pair.name)")
+            case "unique": unique = decodeUnique(pair.value)
+            case "allowNull": allowNull = requireBool(pair.value, "\(option).allowNull")
+            case "type": if let type = requireString(pair.value, "\(option).type") { checkType(type, at: pair.value.mark) }
+            default: break
+            }
+        }
+        store(name, unique, allowNull)
+    }
+
+    /// Calls Sequelize v6 throws for (or silently turns into nonsense) at definition time.
+    mutating func checkSequelizeRejections(_ association: inout AssociationDecl, model: ModelDecl, node: YAMLNode, call: String) {
+        let kind = association.kind
+        if kind == .hasMany, let mark = association.throughMark {
+            problem(mark, "\(call) has 'through': Sequelize throws \"N:M associations are not supported with hasMany. Use belongsToMany instead\"",
+                    help: "use 'belongsToMany: \(association.target)' with this 'through'")
+        }
+        if kind == .belongsToMany, association.through == nil, association.throughMark == nil {
+            problem(association.mark, "\(call) has no 'through': Sequelize throws \"\(model.name).belongsToMany(\(association.target)) requires through option, pass either a string or a model\"",
+                    help: "add 'through: <junction model or table name>'")
+        }
+        if kind == .belongsToMany, association.target == model.name, association.alias == nil {
+            problem(association.mark, "\(call) is a self-association without 'as': Sequelize throws \"'as' must be defined for many-to-many self-associations\"",
+                    help: "add an alias such as 'as: friends'")
+        }
+        if !kind.isMulti, case .object = association.alias, let mark = association.aliasMark {
+            problem(mark, "\(call) has an object alias: Sequelize v6 supports only a string 'as' for \(kind.rawValue) and would name the accessors get[object Object]",
+                    help: "write the singular name as a string, e.g. 'as: author'")
+        }
+        if let sourceKey = association.sourceKey, kind != .belongsTo, model.declaresAttributes,
+           sourceKey != "id" || model.attributes.contains(where: \.primaryKey),
+           model.attribute(named: sourceKey) == nil {
+            problem(association.sourceKeyMark ?? association.mark,
+                    "sourceKey '\(sourceKey)' is not an attribute of \(model.name)\(Suggestion.phrase(for: sourceKey, in: model.attributes.map(\.name)))",
+                    help: "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(model.name)\" first")
+        }
+    }
+
+    // MARK: usages
+
+    mutating func decodeUsages(_ node: YAMLNode) {
+        if node.isNull { return }
+        guard let items = node.sequence else {
+            problem(node.mark, "'usages' must be a list of calls such as '- Order.getItems', not \(node.kindDescription)")
+            return
+        }
+        for item in items {
+            var callNode = item, at: String?
+            if let pairs = item.mapping {
+                var call: YAMLNode?
+                for pair in knownPairs(pairs, allowed: Vocabulary.usageKeys, what: "usage key") {
+                    if pair.name == "call" { call = pair.value } else { at = string(pair.value) }
+                }
+                guard let call else {
+                    problem(item.mark, "a usage mapping needs 'call: Model.method'")
+                    continue
+                }
+                callNode = call
+            }
+            guard let text = string(callNode) else {
+                problem(callNode.mark, "a usage is 'Model.method', not \(callNode.kindDescription)")
+                continue
+            }
+            var call = text.trimmingWhitespace
+            if call.hasSuffix("()") { call.removeLast(2) }
+            let parts = call.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                problem(callNode.mark, "a usage is written 'Model.method' (e.g. 'Order.getItems'), not '\(text)'")
+                continue
+            }
+            file.usages.append(UsageDecl(model: String(parts[0]), method: String(parts[1]), path: file.path,
+                                         mark: callNode.mark, at: at))
+        }
+    }
+}

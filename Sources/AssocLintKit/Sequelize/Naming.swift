@@ -1,0 +1,143 @@
+/// The names Sequelize v6 derives for models and associations (associations.md §1-§3).
+
+/// `options.name` of a model: inflected from the model name, then overridden key by key.
+public struct ModelNames: Hashable, Sendable {
+    public var singular: String
+    public var plural: String
+
+    public init(modelName: String, singularOverride: String? = nil, pluralOverride: String? = nil) {
+        singular = singularOverride ?? Inflection.singularize(modelName)
+        plural = pluralOverride ?? Inflection.pluralize(modelName)
+    }
+
+    /// The default table name: `freezeTableName` keeps the model name, otherwise the pluralized
+    /// model name (v6 ignores `name.plural` here), underscored when the model is.
+    public static func defaultTableName(modelName: String, underscored: Bool, freezeTableName: Bool) -> String {
+        if freezeTableName { return modelName }
+        let plural = Inflection.pluralize(modelName)
+        return underscored ? Inflection.underscore(plural) : plural
+    }
+}
+
+/// The accessor methods an association mixes into its source model's instances.
+public enum AccessorKind: String, Sendable, CaseIterable {
+    case get, set, add, addMultiple, create, remove, removeMultiple, hasSingle, hasAll, count
+
+    /// Whether the accessor's name is built from the singular form.
+    public var usesSingular: Bool {
+        switch self {
+        case .add, .create, .remove, .hasSingle: return true
+        default: return false
+        }
+    }
+
+    /// The verb the name starts with.
+    public var verb: String {
+        switch self {
+        case .get: return "get"
+        case .set: return "set"
+        case .add, .addMultiple: return "add"
+        case .create: return "create"
+        case .remove, .removeMultiple: return "remove"
+        case .hasSingle, .hasAll: return "has"
+        case .count: return "count"
+        }
+    }
+
+    /// Mixin order of Sequelize (helpers.js `mixinMethods`): multi associations install
+    /// get, count, hasSingle, hasAll, set, add, addMultiple, remove, removeMultiple, create.
+    static let multiOrder: [AccessorKind] = [.get, .count, .hasSingle, .hasAll, .set, .add, .addMultiple, .remove, .removeMultiple, .create]
+    static let singleOrder: [AccessorKind] = [.get, .set, .create]
+}
+
+public struct Accessor: Hashable, Sendable {
+    public var kind: AccessorKind
+    public var name: String
+}
+
+/// The association key (`as`) and the names accessors are built from (§2.2, §2.3).
+public struct AssociationNames: Hashable, Sendable {
+    /// `Source.associations[key]`, the name `include: [{ as }]` must use.
+    public var key: String
+    public var singular: String
+    public var plural: String
+    /// The accessors in Sequelize's mixin order (a name may repeat, e.g. addNews).
+    public var accessors: [Accessor]
+
+    public init(kind: AssociationKind, alias: AssociationAlias?, target: ModelNames) {
+        if kind.isMulti {
+            switch alias {
+            case .string(let name)?:
+                (key, plural, singular) = (name, name, Inflection.singularize(name))
+            case .object(let singularName, let pluralName)?:
+                // A missing `plural` makes the key undefined; a missing `singular` gives suffix ''.
+                (key, plural, singular) = (pluralName ?? "", pluralName ?? "", singularName ?? "")
+            case nil:
+                (key, plural, singular) = (target.plural, target.plural, target.singular)
+            }
+        } else {
+            let name: String
+            switch alias {
+            case .string(let aliasName)?: name = aliasName
+            case .object?: name = "[object Object]"  // v6 uses the object as a string
+            case nil: name = target.singular
+            }
+            (key, plural, singular) = (name, name, name)
+        }
+        let upperSingular = Inflection.upperFirst(singular)
+        let upperPlural = Inflection.upperFirst(plural)
+        let order = kind.isMulti ? AccessorKind.multiOrder : AccessorKind.singleOrder
+        accessors = order.map { accessor in
+            let suffix = kind.isMulti && !accessor.usesSingular ? upperPlural : upperSingular
+            return Accessor(kind: accessor, name: accessor.verb + suffix)
+        }
+    }
+
+    public func accessor(_ kind: AccessorKind) -> String? {
+        accessors.first { $0.kind == kind }?.name
+    }
+}
+
+/// Foreign-key naming (§3): every default is `camelize(prefix + '_' + key)`.
+public enum ForeignKeyNaming {
+    public static func name(prefix: String, key: String) -> String {
+        Inflection.camelize(prefix + "_" + key)
+    }
+
+    /// The column an attribute maps to: its own `field`, or `underscore(name)` when the model holding
+    /// it is underscored.
+    public static func column(attribute: String, field: String? = nil, underscored: Bool) -> String {
+        if let field { return field }
+        return underscored ? Inflection.underscore(attribute) : attribute
+    }
+
+    /// Compares link names the way a person reads them: `authorId`, `AuthorId` and `author_id`
+    /// are the same link.
+    public static func normalized(_ name: String) -> String {
+        var result = ""
+        result.reserveCapacity(name.utf8.count)
+        for character in name.lowercased() where character != "_" {
+            result.append(character)
+        }
+        return result
+    }
+}
+
+/// Model methods that are not association accessors (Sequelize v6 `Model` instance and static
+/// methods): usages of these are never reported.
+public enum ModelMethods {
+    public static let all: Set<String> = [
+        // instance
+        "where", "getDataValue", "setDataValue", "get", "set", "setAttributes", "changed", "previous",
+        "save", "validate", "update", "destroy", "restore", "increment", "decrement", "equals",
+        "equalsOneOf", "toJSON", "reload", "isSoftDeleted", "isNewRecord",
+        // static
+        "init", "sync", "drop", "schema", "getTableName", "unscoped", "addScope", "scope", "findAll",
+        "findByPk", "findOne", "aggregate", "count", "findAndCountAll", "max", "min", "sum", "build",
+        "bulkBuild", "create", "findOrBuild", "findOrCreate", "findCreateFind", "upsert", "bulkCreate",
+        "truncate", "describe", "hasMany", "belongsTo", "hasOne", "belongsToMany", "addHook",
+        "removeHook", "hasHook", "hasHooks", "runHooks", "getAttributes", "removeAttribute",
+        "refreshAttributes", "findById", "findByPrimary", "all", "find", "findAndCount",
+        "findOrInitialize", "insertOrUpdate",
+    ]
+}

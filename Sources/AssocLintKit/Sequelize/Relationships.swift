@@ -1,0 +1,167 @@
+/// How associations relate to each other: which declaration is the inverse of which, which
+/// columns link one model to another, and which belongsTo calls sit on the wrong model.
+/// Computed once per lint and shared by the rules, so that one mistake is one finding.
+
+/// A belongsTo called on the model that does not hold the foreign key.
+public struct Reversal: Sendable {
+    public enum Evidence: Sendable {
+        /// The source also declares an unaliased hasMany/hasOne to the same target (at this index).
+        case oppositeAssociation(Int)
+        /// The target has a link column back to the source that no association accounts for,
+        /// while the source has none to the target.
+        case linkColumn(AttributeDecl)
+    }
+
+    /// Index of the belongsTo in `SemanticSchema.associations`.
+    public var association: Int
+    public var evidence: Evidence
+    /// Associations whose missing inverse this reversal explains (the belongsTo itself included).
+    public var explains: [Int]
+}
+
+public struct Relationships: Sendable {
+    /// The inverse of each association (by index), or nil when it has none.
+    public let inverse: [Int?]
+    public let reversals: [Reversal]
+    /// Associations whose missing inverse is already explained by a reversal.
+    public let explainedByReversal: Set<Int>
+
+    public init(_ schema: SemanticSchema) {
+        inverse = Self.pairInverses(schema)
+        let reversals = Self.findReversals(schema)
+        self.reversals = reversals
+        self.explainedByReversal = Set(reversals.flatMap(\.explains))
+    }
+
+    // MARK: inverses
+
+    /// Pairs `A.hasMany/hasOne(B)` with `B.belongsTo(A)` and `A.belongsToMany(B)` with
+    /// `B.belongsToMany(A)`. With several candidates for a pair of models, equal foreign keys
+    /// (belongsToMany: equal `through`) decide; a lone candidate on each side pairs regardless.
+    static func pairInverses(_ schema: SemanticSchema) -> [Int?] {
+        var inverse = [Int?](repeating: nil, count: schema.associations.count)
+        var visited = Set<ModelPair>()
+        for (pair, forwardIndices) in schema.associationsByPair.sorted(by: { ($0.key.source, $0.key.target) < ($1.key.source, $1.key.target) }) {
+            let backward = ModelPair(source: pair.target, target: pair.source)
+            guard !visited.contains(pair) else { continue }
+            visited.insert(pair)
+            visited.insert(backward)
+            let backwardIndices = pair == backward ? forwardIndices : (schema.associationsByPair[backward] ?? [])
+            let all = Array(Set(forwardIndices + backwardIndices)).sorted()
+            let kindOf = { (index: Int) in schema.associations[index].kind }
+            // One-to-x declared from either side: owners (hasMany/hasOne) against belongsTo.
+            for (ownerSide, holderSide) in [(pair, backward), (backward, pair)] {
+                let owners = all.filter { schema.associations[$0].source == ownerSide.source && schema.associations[$0].target == ownerSide.target && (kindOf($0) == .hasMany || kindOf($0) == .hasOne) }
+                let holders = all.filter { schema.associations[$0].source == holderSide.source && schema.associations[$0].target == holderSide.target && kindOf($0) == .belongsTo }
+                match(owners, holders, into: &inverse) { schema.associations[$0].foreignKey }
+                if pair == backward { break }
+            }
+            // Many-to-many: matched by junction. A self belongsToMany is symmetric: its accessors
+            // exist on every instance, so it needs no second declaration.
+            let manyForward = all.filter { schema.associations[$0].source == pair.source && kindOf($0) == .belongsToMany }
+            let manyBackward = all.filter { schema.associations[$0].source == backward.source && kindOf($0) == .belongsToMany }
+            if pair == backward {
+                for index in manyForward { inverse[index] = index }
+                // Two self declarations over one junction (followers/following) are each other's inverse.
+                matchBy(manyForward, manyForward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
+            } else {
+                matchBy(manyForward, manyBackward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
+            }
+        }
+        return inverse
+    }
+
+    /// Matches by exact key, then by the same link name, then a lone leftover on each side.
+    static func match(_ left: [Int], _ right: [Int], into inverse: inout [Int?], key: (Int) -> String) {
+        var leftRest = left, rightRest = right
+        for normalize in [{ (name: String) in name }, ForeignKeyNaming.normalized] {
+            for index in leftRest {
+                let wanted = normalize(key(index))
+                if let partner = rightRest.first(where: { normalize(key($0)) == wanted }) {
+                    inverse[index] = partner
+                    inverse[partner] = index
+                    leftRest.removeAll { $0 == index }
+                    rightRest.removeAll { $0 == partner }
+                }
+            }
+        }
+        if leftRest.count == 1, rightRest.count == 1 {
+            inverse[leftRest[0]] = rightRest[0]
+            inverse[rightRest[0]] = leftRest[0]
+        }
+    }
+
+    /// Matches equal keys (e.g. the same junction), each association at most once.
+    static func matchBy(_ left: [Int], _ right: [Int], into inverse: inout [Int?], key: (Int) -> String) {
+        var used = Set<Int>()
+        for index in left where !used.contains(index) {
+            if let partner = right.first(where: { $0 != index && !used.contains($0) && key($0) == key(index) }) {
+                inverse[index] = partner
+                inverse[partner] = index
+                used.insert(index)
+                used.insert(partner)
+            }
+        }
+    }
+
+    // MARK: link columns
+
+    /// Foreign-key names that would link `holder` to `referenced`: the defaults
+    /// (`ReferencedId` as belongsTo/hasMany and hasOne name it) and every explicit foreign key of
+    /// an association between the two models.
+    static func linkNames(from holder: String, to referenced: String, in schema: SemanticSchema) -> Set<String> {
+        guard let target = schema.models[referenced] else { return [] }
+        var names: Set<String> = [
+            ForeignKeyNaming.normalized(ForeignKeyNaming.name(prefix: target.names.singular, key: target.primaryKey)),
+            ForeignKeyNaming.normalized(ForeignKeyNaming.name(prefix: Inflection.singularize(referenced), key: target.primaryKey)),
+        ]
+        for association in schema.associations(from: holder, to: referenced) + schema.associations(from: referenced, to: holder)
+        where association.foreignKeyIsExplicit {
+            names.insert(ForeignKeyNaming.normalized(association.foreignKey))
+        }
+        return names
+    }
+
+    /// Attributes of `holder` that link it to `referenced`: by `references`, or by name.
+    public static func linkColumns(from holder: String, to referenced: String, in schema: SemanticSchema) -> [AttributeDecl] {
+        guard let model = schema.models[holder] else { return [] }
+        let names = linkNames(from: holder, to: referenced, in: schema)
+        return model.decl.attributes.filter { attribute in
+            if let reference = attribute.references {
+                return schema.referencedModel(reference.model) == referenced
+            }
+            return names.contains(ForeignKeyNaming.normalized(attribute.name))
+        }
+    }
+
+    // MARK: reversals
+
+    static func findReversals(_ schema: SemanticSchema) -> [Reversal] {
+        var reversals: [Reversal] = []
+        for (index, association) in schema.associations.enumerated() where association.kind == .belongsTo && !association.isSelf {
+            let source = association.source, target = association.target
+            // (a) The same model also owns the target, with no alias telling the two roles apart.
+            if !association.hasAlias,
+               let opposite = (schema.associationsBySource[source] ?? []).first(where: {
+                   let other = schema.associations[$0]
+                   return other.target == target && (other.kind == .hasMany || other.kind == .hasOne) && !other.hasAlias
+               }) {
+                reversals.append(Reversal(association: index, evidence: .oppositeAssociation(opposite), explains: [index, opposite]))
+                continue
+            }
+            // (b) The foreign key is not on the source, the target links back, the source does not.
+            guard let sourceModel = schema.models[source], sourceModel.linkAttribute(named: association.foreignKey) == nil else { continue }
+            guard linkColumns(from: source, to: target, in: schema).isEmpty else { continue }
+            let claimed = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo }
+                + schema.associations(from: source, to: target).filter { $0.kind == .hasMany || $0.kind == .hasOne })
+                .map { ForeignKeyNaming.normalized($0.foreignKey) })
+            let unclaimed = linkColumns(from: target, to: source, in: schema).filter {
+                !claimed.contains(ForeignKeyNaming.normalized($0.name))
+            }
+            if let column = unclaimed.first {
+                reversals.append(Reversal(association: index, evidence: .linkColumn(column), explains: [index]))
+            }
+        }
+        return reversals
+    }
+}

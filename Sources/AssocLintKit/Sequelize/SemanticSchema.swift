@@ -1,0 +1,232 @@
+/// The schema as Sequelize v6 would see it after every `define` and association call: models
+/// indexed by name and table, and for each association its key, accessors and foreign key.
+
+/// A model with the names Sequelize derives for it.
+public struct ResolvedModel: Sendable {
+    public var decl: ModelDecl
+    public var names: ModelNames
+    /// `primaryKeyAttribute`: the first attribute marked `primaryKey`, else the `id` Sequelize adds.
+    public var primaryKey: String
+    public var tableName: String
+
+    public var name: String { decl.name }
+
+    init(_ decl: ModelDecl) {
+        self.decl = decl
+        names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
+        primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
+        tableName = decl.tableName ?? ModelNames.defaultTableName(modelName: decl.name, underscored: decl.underscored,
+                                                                   freezeTableName: decl.freezeTableName)
+    }
+
+    /// The attribute whose name is `name`, exactly or as the same link (`authorId` ~ `author_id`).
+    public func linkAttribute(named name: String) -> AttributeDecl? {
+        if let exact = decl.attribute(named: name) { return exact }
+        let wanted = ForeignKeyNaming.normalized(name)
+        return decl.attributes.first { ForeignKeyNaming.normalized($0.name) == wanted }
+    }
+}
+
+/// Where an association's foreign key lives.
+public enum ForeignKeyHolder: Hashable, Sendable {
+    case source, target
+    /// The junction of a belongsToMany: a declared model or an implicit table.
+    case through(String)
+}
+
+/// An association whose source and target are both declared models.
+public struct ResolvedAssociation: Sendable {
+    public var decl: AssociationDecl
+    public var names: AssociationNames
+    /// The foreign key attribute: explicit, or Sequelize's default (§3.2).
+    public var foreignKey: String
+    public var foreignKeyIsExplicit: Bool
+    public var foreignKeyHolder: ForeignKeyHolder
+    /// belongsToMany only: the key of the target on the junction.
+    public var otherKey: String?
+    /// The column the foreign key gets on its holder (after `underscored`).
+    public var foreignKeyColumn: String
+
+    public var kind: AssociationKind { decl.kind }
+    public var source: String { decl.source }
+    public var target: String { decl.target }
+    public var isSelf: Bool { decl.source == decl.target }
+    public var location: Location { decl.location }
+    public var hasAlias: Bool { decl.alias != nil }
+
+    /// `Author.hasMany(Post)`, as a person writes it.
+    public var call: String {
+        var text = "\(decl.source).\(decl.kind.rawValue)(\(decl.target)"
+        if case .string(let alias)? = decl.alias { text += ", { as: '\(alias)' }" }
+        return text + ")"
+    }
+}
+
+public struct ModelPair: Hashable, Sendable {
+    public var source: String
+    public var target: String
+}
+
+public final class SemanticSchema: Sendable {
+    public let files: [SchemaFile]
+    /// The first declaration of each model name wins; later ones are duplicates.
+    public let models: [String: ResolvedModel]
+    /// Models by table name (explicit or default), for `references.model`.
+    public let modelsByTable: [String: [String]]
+    /// Every association whose source and target are declared, in file and declaration order.
+    public let associations: [ResolvedAssociation]
+    /// Indices into `associations` by source model.
+    public let associationsBySource: [String: [Int]]
+    /// Indices into `associations` by (source, target).
+    public let associationsByPair: [ModelPair: [Int]]
+    /// Whether some file could not be read completely, so declarations may be missing.
+    public let isIncomplete: Bool
+
+    public init(files: [SchemaFile]) {
+        self.files = files
+        var models: [String: ResolvedModel] = [:]
+        for file in files {
+            for decl in file.models where models[decl.name] == nil {
+                models[decl.name] = ResolvedModel(decl)
+            }
+        }
+        var byTable: [String: [String]] = [:]
+        for model in models.values.sorted(by: { $0.name < $1.name }) {
+            byTable[model.tableName, default: []].append(model.name)
+        }
+        var associations: [ResolvedAssociation] = []
+        var bySource: [String: [Int]] = [:]
+        var byPair: [ModelPair: [Int]] = [:]
+        for file in files {
+            for decl in file.models {
+                // Only the winning declaration of a duplicated model contributes associations.
+                guard let source = models[decl.name], source.decl.path == decl.path, source.decl.mark == decl.mark else { continue }
+                for association in decl.associations {
+                    guard let target = models[association.target] else { continue }
+                    let resolved = Self.resolve(association, source: source, target: target, models: models)
+                    bySource[decl.name, default: []].append(associations.count)
+                    byPair[ModelPair(source: decl.name, target: association.target), default: []].append(associations.count)
+                    associations.append(resolved)
+                }
+            }
+        }
+        self.models = models
+        self.modelsByTable = byTable
+        self.associations = associations
+        self.associationsBySource = bySource
+        self.associationsByPair = byPair
+        self.isIncomplete = files.contains(where: \.isIncomplete)
+    }
+
+    static func resolve(_ decl: AssociationDecl, source: ResolvedModel, target: ResolvedModel,
+                        models: [String: ResolvedModel]) -> ResolvedAssociation {
+        let names = AssociationNames(kind: decl.kind, alias: decl.alias, target: target.names)
+        let defaultKey: String
+        let holder: ForeignKeyHolder
+        var otherKey: String?
+        var holderUnderscored: Bool
+        switch decl.kind {
+        case .hasMany:
+            defaultKey = ForeignKeyNaming.name(prefix: source.names.singular, key: source.primaryKey)
+            holder = .target
+            holderUnderscored = target.decl.underscored
+        case .hasOne:
+            let prefix: String
+            switch decl.alias {
+            case .string(let alias)?: prefix = Inflection.singularize(alias)
+            default: prefix = Inflection.singularize(source.name)
+            }
+            defaultKey = ForeignKeyNaming.name(prefix: prefix, key: source.primaryKey)
+            holder = .target
+            holderUnderscored = target.decl.underscored
+        case .belongsTo:
+            defaultKey = ForeignKeyNaming.name(prefix: names.singular, key: target.primaryKey)
+            holder = .source
+            holderUnderscored = source.decl.underscored
+        case .belongsToMany:
+            defaultKey = ForeignKeyNaming.name(prefix: source.names.singular, key: decl.sourceKey ?? source.primaryKey)
+            let otherPrefix = source.name == target.name ? Inflection.singularize(names.key) : target.names.singular
+            otherKey = decl.otherKey ?? ForeignKeyNaming.name(prefix: otherPrefix, key: decl.targetKey ?? target.primaryKey)
+            let through = decl.through ?? ""
+            holder = .through(through)
+            // An implicit junction is defined with the source model's options.
+            holderUnderscored = models[through]?.decl.underscored ?? source.decl.underscored
+        }
+        let foreignKey = decl.foreignKey ?? defaultKey
+        let holderModel: ResolvedModel?
+        switch holder {
+        case .source: holderModel = source
+        case .target: holderModel = target
+        case .through(let name): holderModel = models[name]
+        }
+        let field = holderModel?.decl.attribute(named: foreignKey)?.field
+        return ResolvedAssociation(
+            decl: decl, names: names, foreignKey: foreignKey, foreignKeyIsExplicit: decl.foreignKey != nil,
+            foreignKeyHolder: holder, otherKey: otherKey,
+            foreignKeyColumn: ForeignKeyNaming.column(attribute: foreignKey, field: field, underscored: holderUnderscored))
+    }
+
+    // MARK: queries
+
+    public func associations(from source: String) -> [ResolvedAssociation] {
+        (associationsBySource[source] ?? []).map { associations[$0] }
+    }
+
+    public func associations(from source: String, to target: String) -> [ResolvedAssociation] {
+        (associationsByPair[ModelPair(source: source, target: target)] ?? []).map { associations[$0] }
+    }
+
+    /// The model a `references.model` names: a model name, or a table name.
+    public func referencedModel(_ name: String) -> String? {
+        if models[name] != nil { return name }
+        if let byTable = modelsByTable[name], byTable.count == 1 { return byTable[0] }
+        return nil
+    }
+
+    /// The declared model a usage or target most likely meant, for "did you mean".
+    public func nearestModelName(to name: String) -> String? {
+        if let sameLetters = models.keys.sorted().first(where: { $0.lowercased() == name.lowercased() }) {
+            return sameLetters
+        }
+        if let viaTable = modelsByTable[name]?.first { return viaTable }
+        let singular = Inflection.singularize(name)
+        if let viaSingular = models.keys.sorted().first(where: { $0.lowercased() == singular.lowercased() }) {
+            return viaSingular
+        }
+        return Suggestion.nearest(to: name, in: models.keys)
+    }
+
+    /// The accessors instances of `model` really have: per name, the first association that
+    /// generated it keeps it (Sequelize never overrides an installed method).
+    public func accessors(of model: String) -> [String: ResolvedAssociation] {
+        var result: [String: ResolvedAssociation] = [:]
+        for association in associations(from: model) {
+            for accessor in association.names.accessors where result[accessor.name] == nil {
+                result[accessor.name] = association
+            }
+        }
+        return result
+    }
+}
+
+// MARK: usages
+
+extension SemanticSchema {
+    /// The model a usage names: exactly, or (when no model has that exact name) the model whose
+    /// name differs only in its first letter's case, as in `order.getItems` for model `Order`.
+    public func usageModel(_ name: String) -> ResolvedModel? {
+        if let model = models[name] { return model }
+        guard let first = name.first else { return nil }
+        let flipped = (first.isUppercase ? first.lowercased() : first.uppercased()) + name.dropFirst()
+        return models[flipped]
+    }
+
+    /// For `A.getX` where `A` has a hasMany/belongsToMany whose *singular* would give `getX` but no
+    /// association generates `getX`: that association.
+    public func singularGetterMistake(model: String, method: String, accessors: [String: ResolvedAssociation]) -> ResolvedAssociation? {
+        guard method.hasPrefix("get"), accessors[method] == nil else { return nil }
+        return associations(from: model).first { association in
+            association.kind.isMulti && "get" + Inflection.upperFirst(association.names.singular) == method
+        }
+    }
+}
