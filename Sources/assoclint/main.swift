@@ -87,14 +87,12 @@ func writeStandardOutput(_ text: String) {
 do {
     var command = try AssocLint.parseAsRoot()
     try command.run()
+} catch let exitCode as ExitCode {
+    exit(exitCode.rawValue)
 } catch {
-    let code = AssocLint.exitCode(for: error)
-    if code == .success {
+    if AssocLint.exitCode(for: error) == .success {
         writeStandardOutput(AssocLint.fullMessage(for: error) + "\n")
         exit(0)
-    }
-    if let exitCode = error as? ExitCode {
-        exit(exitCode.rawValue)
     }
     let message = AssocLint.fullMessage(for: error)
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))

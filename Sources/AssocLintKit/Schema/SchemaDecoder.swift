@@ -71,12 +71,8 @@ private struct Decoder {
     // MARK: documents
 
     mutating func decodeDocument(_ root: YAMLNode, modelKeyMarks: inout Set<SourceMark>) {
-        guard let pairs = root.mapping else {
-            if !root.isNull {
-                problem(root.mark, "a model file is a mapping with a top-level 'models:' key, not \(root.kindDescription)")
-            }
-            return
-        }
+        // Anything without a top-level `models:` key is not a model file (no-declarations says so).
+        guard let pairs = root.mapping else { return }
         let hasModels = pairs.contains { $0.key.scalar == "models" }
         guard hasModels else { return }
         file.isModelFile = true

@@ -61,7 +61,7 @@ public enum Inflection {
     /// primary key). This function cannot throw; it drops that trailing run instead, so callers that
     /// need to report the crash must detect the case themselves (string ending in `-`/`_` after trim).
     public static func camelize(_ string: String) -> String {
-        let units = jsTrimmed(Array(string.utf16))
+        let units = Array(jsTrimmed(Array(string.utf16)))
         var out: [UInt16] = []
         out.reserveCapacity(units.count)
         var i = 0

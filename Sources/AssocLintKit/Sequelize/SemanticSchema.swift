@@ -177,10 +177,14 @@ public final class SemanticSchema: Sendable {
     }
 
     /// The model a `references.model` names: a model name, or a table name.
+    /// Exact names first; then, since table names are often written in another case
+    /// (`posts` for the default table `Posts`), a single case-insensitive match.
     public func referencedModel(_ name: String) -> String? {
         if models[name] != nil { return name }
         if let byTable = modelsByTable[name], byTable.count == 1 { return byTable[0] }
-        return nil
+        let lowered = name.lowercased()
+        let matches = Set(models.values.filter { $0.name.lowercased() == lowered || $0.tableName.lowercased() == lowered }.map(\.name))
+        return matches.count == 1 ? matches.first : nil
     }
 
     /// The declared model a usage or target most likely meant, for "did you mean".

@@ -1,0 +1,345 @@
+import XCTest
+@testable import AssocLintKit
+
+final class ReversedBelongsToTests: XCTestCase {
+    func testBelongsToBesideAnUnaliasedHasManyOnTheSameModel() {
+        let result = lint("""
+        models:
+          Post:
+            associations:
+              - hasMany: Comment
+              - belongsTo: Comment
+          Comment: {}
+        """)
+        // One mistake, one finding: the hasMany's missing inverse is explained by the reversal.
+        XCTAssertEqual(result.spots, ["reversed-belongs-to@5:9"])
+        let finding = result.findings[0]
+        XCTAssertTrue(finding.message.contains("Post.belongsTo(Comment)"))
+        XCTAssertEqual(finding.related.map(\.location.line), [4])
+        XCTAssertTrue(finding.help?.contains("'- belongsTo: Post' to Comment") ?? false)
+    }
+
+    func testLinkColumnOnTheTargetIsEvidence() {
+        let result = lint("""
+        models:
+          Post:
+            attributes:
+              title: STRING
+            associations:
+              - belongsTo: Comment
+          Comment:
+            attributes:
+              postId: { type: INTEGER, references: { model: posts, key: id } }
+        """)
+        XCTAssertEqual(result.ruleIDs, ["reversed-belongs-to"])
+        XCTAssertTrue(result.findings[0].message.contains("Comment.postId links to Post"))
+    }
+
+    func testAliasesTellRolesApart() {
+        let result = lint("""
+        models:
+          User:
+            associations:
+              - hasMany: Photo
+              - belongsTo: Photo
+                as: avatar
+              - hasMany: Post
+          Photo:
+            associations:
+              - belongsTo: User
+              - hasOne: User
+                as: avatarOwner
+                foreignKey: avatarId
+          Post:
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertFalse(result.ruleIDs.contains("reversed-belongs-to"), result.compact)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+
+    func testSelfAssociationsAreNeverReversed() {
+        let result = lint("""
+        models:
+          Category:
+            associations:
+              - hasMany: Category
+              - belongsTo: Category
+        """)
+        XCTAssertFalse(result.ruleIDs.contains("reversed-belongs-to"), result.compact)
+    }
+
+    func testLinkColumnsClaimedByAnotherAssociationAreNoEvidence() {
+        // A default address next to the address book: User.belongsTo(Address) is right.
+        let result = lint("""
+        models:
+          User:
+            associations:
+              - hasMany: Address
+              - belongsTo: Address
+                as: defaultAddress
+                foreignKey: defaultAddressId
+          Address:
+            attributes:
+              userId: { type: INTEGER, references: { model: Users, key: id } }
+            associations:
+              - belongsTo: User
+              - hasOne: User
+                as: defaultFor
+                foreignKey: defaultAddressId
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+}
+
+final class HasManySingularGetterTests: XCTestCase {
+    let schema = """
+    models:
+      Order:
+        associations:
+          - hasMany: Item
+      Item:
+        associations:
+          - belongsTo: Order
+    usages:
+      - Order.getItem
+      - call: order.getItems
+        at: src/routes/orders.js:42
+      - Order.addItem
+      - Item.getOrder
+      - Order.save
+      - Order.getDataValue
+    """
+
+    func testSingularGetterOnHasMany() {
+        let result = lint(schema)
+        XCTAssertEqual(result.spots, ["has-many-singular-getter@9:5"])
+        let finding = result.findings[0]
+        XCTAssertTrue(finding.message.contains("getItems()"), finding.message)
+        XCTAssertTrue(finding.help?.contains("hasOne") ?? false)
+        XCTAssertEqual(finding.severity, .error)
+    }
+
+    func testAnAssociationThatGeneratesTheSingularGetterWins() {
+        let result = lint("""
+        models:
+          Order:
+            associations:
+              - hasMany: Item
+              - hasOne: Item
+                as: item
+                foreignKey: featuredOrderId
+          Item:
+            associations:
+              - belongsTo: Order
+              - belongsTo: Order
+                as: featuredOrder
+        usages: [Order.getItem]
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+
+    func testBelongsToManyToo() {
+        let result = lint("""
+        models:
+          Student:
+            associations: [ { belongsToMany: Course, through: Enrollment } ]
+          Course:
+            associations: [ { belongsToMany: Student, through: Enrollment } ]
+        usages: [Student.getCourse]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["has-many-singular-getter"])
+    }
+}
+
+final class MissingInverseTests: XCTestCase {
+    func testHasManyWithoutBelongsTo() {
+        let result = lint("""
+        models:
+          Author:
+            associations:
+              - hasMany: Post
+          Post: {}
+        """)
+        XCTAssertEqual(result.spots, ["missing-inverse@4:9"])
+        XCTAssertEqual(result.findings[0].severity, .warning)
+        XCTAssertEqual(result.exitStatus, 0, "a warning does not fail the run")
+        XCTAssertTrue(result.findings[0].message.contains("post.getAuthor()"))
+        XCTAssertEqual(result.findings[0].help, "add '- belongsTo: Author' to Post's associations")
+    }
+
+    func testBelongsToWithoutOwnerSuggestsTheForeignKey() {
+        let result = lint("""
+        models:
+          Post:
+            associations:
+              - belongsTo: User
+                as: author
+          User: {}
+        """)
+        XCTAssertEqual(result.ruleIDs, ["missing-inverse"])
+        XCTAssertEqual(result.findings[0].help, "add '- { hasMany: Post, foreignKey: authorId }' to User's associations")
+    }
+
+    func testUniqueForeignKeySuggestsHasOne() {
+        let result = lint("""
+        models:
+          Profile:
+            attributes:
+              UserId: { type: INTEGER, unique: true }
+            associations: [ { belongsTo: User } ]
+          User: {}
+        """)
+        XCTAssertEqual(result.findings.first?.help, "add '- hasOne: Profile' to User's associations")
+    }
+
+    func testPairsAcrossFilesAndByForeignKey() {
+        let users = """
+        models:
+          User:
+            associations:
+              - hasMany: Post
+                as: authoredPosts
+                foreignKey: authorId
+              - hasMany: Post
+                as: editedPosts
+                foreignKey: editorId
+        """
+        let posts = """
+        models:
+          Post:
+            associations:
+              - belongsTo: User
+                as: editor
+              - belongsTo: User
+                as: author
+        """
+        XCTAssertEqual(lint(users, posts).findings, [])
+        let missingEditor = posts.replacingOccurrences(of: "      - belongsTo: User\n        as: editor\n", with: "")
+        let result = lint(users, missingEditor)
+        XCTAssertEqual(result.spots, ["missing-inverse@7:9"])
+        XCTAssertEqual(result.findings[0].location.path, "a.yaml")
+    }
+
+    func testBelongsToManyNeedsTheSameJunction() {
+        let result = lint("""
+        models:
+          Student:
+            associations: [ { belongsToMany: Course, through: Enrollment } ]
+          Course:
+            associations: [ { belongsToMany: Student, through: Enrollments } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["missing-inverse", "missing-inverse"])
+        XCTAssertTrue(result.findings[0].message.contains("goes through"))
+    }
+
+    func testSelfBelongsToManyIsSymmetric() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { belongsToMany: User, as: friends, through: Friendships } ]
+        """)
+        XCTAssertEqual(result.findings, [])
+    }
+}
+
+final class HasManyForOneToOneTests: XCTestCase {
+    func testUniqueLinkColumn() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { hasMany: Profile } ]
+          Profile:
+            attributes:
+              userId: { type: INTEGER, unique: true }
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertEqual(result.spots, ["has-many-for-one-to-one@3:23"])
+        XCTAssertTrue(result.findings[0].help?.contains("User.hasOne(Profile)") ?? false)
+        XCTAssertTrue(result.findings[0].help?.contains("user.getProfile()") ?? false)
+    }
+
+    func testUniqueForeignKeyOption() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { hasMany: Profile, foreignKey: { name: userId, unique: true } } ]
+          Profile:
+            associations: [ { belongsTo: User, foreignKey: userId } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["has-many-for-one-to-one"])
+    }
+
+    func testCompositeUniqueIndexAndSingularAliasAreNoEvidence() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { hasMany: Profile, as: profile } ]
+          Profile:
+            attributes:
+              UserId: { type: INTEGER, unique: user_kind }
+              kind: { type: STRING, unique: user_kind }
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertFalse(result.ruleIDs.contains("has-many-for-one-to-one"), result.compact)
+    }
+}
+
+final class UnknownModelTests: XCTestCase {
+    func testTargetAndUsageWithSuggestion() {
+        let result = lint("""
+        models:
+          Author:
+            associations: [ { hasMany: Posts } ]
+          Post:
+            associations: [ { belongsTo: author } ]
+        usages: [Autor.getPosts]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["unknown-model", "unknown-model", "unknown-model"])
+        XCTAssertTrue(result.findings[0].message.contains("Did you mean 'Post'?"), result.findings[0].message)
+        XCTAssertTrue(result.findings[1].message.contains("Did you mean 'Author'?"))
+        XCTAssertTrue(result.findings[2].message.contains("Did you mean 'Author'?"))
+    }
+
+    func testImplicitJunctionAndLowerCaseModelsAreFine() {
+        let result = lint("""
+        models:
+          users:
+            associations: [ { belongsToMany: projects, through: user_projects } ]
+          projects:
+            associations: [ { belongsToMany: users, through: user_projects } ]
+        usages: [users.getProjects]
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+}
+
+final class UnknownAccessorTests: XCTestCase {
+    func testTypoGetsDidYouMean() {
+        let result = lint("""
+        models:
+          Order:
+            associations: [ { hasMany: Item } ]
+          Item:
+            associations: [ { belongsTo: Order } ]
+        usages: [Order.getItmes, Order.setItem, Item.getOrders, Order.findAll]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["unknown-accessor", "unknown-accessor", "unknown-accessor"])
+        XCTAssertTrue(result.findings[0].message.contains("Did you mean 'getItems'?"))
+        XCTAssertTrue(result.findings[1].message.contains("Did you mean 'setItems'?"))
+        XCTAssertTrue(result.findings[2].message.contains("Did you mean 'getOrder'?"))
+    }
+}
+
+final class DuplicateModelTests: XCTestCase {
+    func testSecondDeclarationAcrossFilesPointsAtTheFirst() {
+        let result = lint("models:\n  User: {}\n", "models:\n  Post: {}\n  User: {}\n")
+        XCTAssertEqual(result.spots, ["duplicate-model@3:3"])
+        XCTAssertEqual(result.findings[0].location.path, "b.yaml")
+        XCTAssertEqual(result.findings[0].related.first?.location, Location(path: "a.yaml", mark: SourceMark(line: 2, column: 3)))
+    }
+
+    func testDuplicateKeyInOneFileIsADuplicateModelNotAYAMLIssue() {
+        let result = lint("models:\n  User: {}\n  User: {}\n")
+        XCTAssertEqual(result.spots, ["duplicate-model@3:3"])
+    }
+}
