@@ -189,3 +189,19 @@ final class DeclarationTests: XCTestCase {
         XCTAssertEqual(result.ruleIDs, ["yaml-syntax", "yaml-syntax"])
     }
 }
+
+final class TargetKeyTests: XCTestCase {
+    func testTargetKeyMustBeAnAttributeOfTheTarget() {
+        let result = lint("""
+        models:
+          User:
+            attributes: { email: { type: STRING, unique: true } }
+            associations: [ { hasMany: Post, sourceKey: email, foreignKey: authorEmail } ]
+          Post:
+            associations: [ { belongsTo: User, targetKey: emial, foreignKey: authorEmail } ]
+        """)
+        XCTAssertEqual(result.spots, ["invalid-declaration@6:51"], result.compact)
+        XCTAssertTrue(result.findings[0].message.contains("Did you mean 'email'?"))
+        XCTAssertTrue(result.findings[0].help?.contains("passed as targetKey") ?? false)
+    }
+}

@@ -343,3 +343,63 @@ final class DuplicateModelTests: XCTestCase {
         XCTAssertEqual(result.spots, ["duplicate-model@3:3"])
     }
 }
+
+/// Cases found in review: correct Sequelize that must not be reported, and messages that must
+/// say the right thing.
+final class ReviewRegressionTests: XCTestCase {
+    func testUnmodelledLinkColumnDoesNotReverseAPairedBelongsTo() {
+        let result = lint("""
+        models:
+          Employee:
+            associations: [ { belongsTo: Department } ]
+          Department:
+            attributes:
+              managerId: { type: INTEGER, references: { model: Employees, key: id } }
+            associations: [ { hasMany: Employee } ]
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+
+    func testSourceThatDeclaresTheForeignKeyIsNotReversed() {
+        let result = lint("""
+        models:
+          User:
+            attributes:
+              PictureId: { type: INTEGER, references: { model: Pictures, key: id } }
+            associations: [ { hasMany: Picture }, { belongsTo: Picture } ]
+          Picture:
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertFalse(result.ruleIDs.contains("reversed-belongs-to"), result.compact)
+    }
+
+    func testDifferentJunctionsMessageSaysWhatReallyHappens() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { belongsToMany: Project, through: UserProjects } ]
+          Project:
+            associations: [ { belongsToMany: User, through: ProjectMembers } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["missing-inverse", "missing-inverse"])
+        XCTAssertEqual(result.findings[0].message, "User.belongsToMany(Project) goes through 'UserProjects' but Project.belongsToMany(User) goes through 'ProjectMembers': rows added with user.addProject() are invisible to project.getUsers()")
+    }
+
+    func testSingularGetterHelpKeepsTheAlias() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { hasMany: Task, as: openTasks } ]
+          Task:
+            associations: [ { belongsTo: User } ]
+        usages: [User.getOpenTask]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["has-many-singular-getter"])
+        XCTAssertEqual(result.findings[0].help, "call user.getOpenTasks(); if each User has only one Task, the fix is User.hasOne(Task, { as: 'openTask' }), which generates getOpenTask()")
+    }
+
+    func testHookShorthandsAreModelMethods() {
+        let result = lint("models:\n  User: {}\nusages: [User.beforeCreate, User.afterSave]\n")
+        XCTAssertEqual(result.findings, [])
+    }
+}

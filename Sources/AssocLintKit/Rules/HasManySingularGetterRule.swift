@@ -17,10 +17,18 @@ public struct HasManySingularGetterRule: Rule {
                       let getter = association.names.accessor(.get) else { continue }
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""
+                var help = "call \(instance).\(getter)()"
+                if association.kind == .hasMany {
+                    // The hasOne that generates exactly the getter the code calls.
+                    let alias = association.hasAlias ? ", { as: '\(association.names.singular)' }" : ""
+                    help += "; if each \(model.name) has only one \(association.target), the fix is \(model.name).hasOne(\(association.target)\(alias)), which generates \(usage.method)()"
+                } else {
+                    help += " (the association is many-to-many, so only the plural getter exists)"
+                }
                 findings.append(finding(
                     "\(instance).\(usage.method)()\(place) does not exist: \(association.call) generates the plural getter \(getter)(), which returns an array",
                     at: usage.location,
-                    help: "call \(instance).\(getter)(); if each \(model.name) has only one \(association.target), the fix is \(model.name).hasOne(\(association.target)), which generates \(usage.method)()",
+                    help: help,
                     related: [RelatedLocation(association.location, "\(association.call) is declared here")]))
             }
         }

@@ -16,12 +16,13 @@ public struct MissingInverseRule: Rule {
             let instance = LintContext.instanceName(target.name)
             var message = "\(association.call) has no inverse: \(target.name) declares no \(suggestion.missing), so \(instance).\(suggestion.getter)() does not exist"
             var related = [RelatedLocation(target.decl.location, "\(target.name) is declared here")]
-            if association.kind == .belongsToMany {
-                let others = schema.associations(from: target.name, to: source.name).filter { $0.kind == .belongsToMany }
-                if let other = others.first {
-                    message += " (\(other.call) goes through '\(other.decl.through ?? "")', not '\(association.decl.through ?? "")')"
-                    related.append(RelatedLocation(other.location, "\(other.call) uses another junction"))
-                }
+            if association.kind == .belongsToMany,
+               let other = schema.associations(from: target.name, to: source.name).first(where: { $0.kind == .belongsToMany }) {
+                // The other side exists but reads another junction table.
+                let through = association.decl.through ?? "", otherThrough = other.decl.through ?? ""
+                let adder = association.names.accessor(.add) ?? ""
+                message = "\(association.call) goes through '\(through)' but \(other.call) goes through '\(otherThrough)': rows added with \(LintContext.instanceName(source.name)).\(adder)() are invisible to \(instance).\(other.names.accessor(.get) ?? "")()"
+                related.append(RelatedLocation(other.location, "\(other.call) uses '\(otherThrough)'"))
             }
             findings.append(finding(message, at: association.location,
                                     help: "add '- \(suggestion.yaml)' to \(target.name)'s associations",

@@ -239,7 +239,7 @@ private struct Decoder {
             // the constraint silently goes missing.
             var trap = DeclarationProblem(
                 mark: node.mark,
-                message: "'references: \(table)' is a plain string: Sequelize v6 reads references.model, so no foreign key constraint is created",
+                message: "'references: \(table)' is a plain string: Sequelize v6's query generators read references.model, which a string does not have, so the foreign key constraint is silently broken",
                 help: "write 'references: { model: \(table), key: id }'")
             trap.related = []
             file.problems.append(trap)
@@ -430,8 +430,10 @@ private struct Decoder {
            sourceKey != "id" || model.attributes.contains(where: \.primaryKey),
            model.attribute(named: sourceKey) == nil {
             problem(association.sourceKeyMark ?? association.mark,
-                    "sourceKey '\(sourceKey)' is not an attribute of \(model.name)\(Suggestion.phrase(for: sourceKey, in: model.attributes.map(\.name)))",
-                    help: "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(model.name)\" first")
+                    "sourceKey '\(sourceKey)' is not an attribute of \(model.name).\(Suggestion.phrase(for: sourceKey, in: model.attributes.map(\.name)))",
+                    help: kind == .hasOne
+                        ? "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(model.name)\" first"
+                        : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field'); name an attribute of \(model.name)")
         }
     }
 

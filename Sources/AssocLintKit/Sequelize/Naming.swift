@@ -139,5 +139,12 @@ public enum ModelMethods {
         "removeHook", "hasHook", "hasHooks", "runHooks", "getAttributes", "removeAttribute",
         "refreshAttributes", "findById", "findByPrimary", "all", "find", "findAndCount",
         "findOrInitialize", "insertOrUpdate",
+        // hook shorthands
+        "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
+        "beforeDestroy", "afterDestroy", "beforeRestore", "afterRestore", "beforeUpdate", "afterUpdate",
+        "beforeSave", "afterSave", "beforeUpsert", "afterUpsert", "beforeBulkCreate", "afterBulkCreate",
+        "beforeBulkDestroy", "afterBulkDestroy", "beforeBulkRestore", "afterBulkRestore",
+        "beforeBulkUpdate", "afterBulkUpdate", "beforeFind", "beforeFindAfterExpandIncludeAll",
+        "beforeFindAfterOptions", "afterFind", "beforeCount", "beforeSync", "afterSync",
     ]
 }

@@ -27,8 +27,9 @@ public struct Relationships: Sendable {
     public let explainedByReversal: Set<Int>
 
     public init(_ schema: SemanticSchema) {
-        inverse = Self.pairInverses(schema)
-        let reversals = Self.findReversals(schema)
+        let inverse = Self.pairInverses(schema)
+        self.inverse = inverse
+        let reversals = Self.findReversals(schema, inverse: inverse)
         self.reversals = reversals
         self.explainedByReversal = Set(reversals.flatMap(\.explains))
     }
@@ -136,10 +137,13 @@ public struct Relationships: Sendable {
 
     // MARK: reversals
 
-    static func findReversals(_ schema: SemanticSchema) -> [Reversal] {
+    static func findReversals(_ schema: SemanticSchema, inverse: [Int?]) -> [Reversal] {
         var reversals: [Reversal] = []
         for (index, association) in schema.associations.enumerated() where association.kind == .belongsTo && !association.isSelf {
             let source = association.source, target = association.target
+            guard let sourceModel = schema.models[source] else { continue }
+            // A source that declares the foreign key column really holds it.
+            guard sourceModel.linkAttribute(named: association.foreignKey) == nil else { continue }
             // (a) The same model also owns the target, with no alias telling the two roles apart.
             if !association.hasAlias,
                let opposite = (schema.associationsBySource[source] ?? []).first(where: {
@@ -149,9 +153,9 @@ public struct Relationships: Sendable {
                 reversals.append(Reversal(association: index, evidence: .oppositeAssociation(opposite), explains: [index, opposite]))
                 continue
             }
-            // (b) The foreign key is not on the source, the target links back, the source does not.
-            guard let sourceModel = schema.models[source], sourceModel.linkAttribute(named: association.foreignKey) == nil else { continue }
-            guard linkColumns(from: source, to: target, in: schema).isEmpty else { continue }
+            // (b) The target links back and the source does not, and no hasMany/hasOne on the
+            // target agrees that the key is on the source.
+            guard inverse[index] == nil, linkColumns(from: source, to: target, in: schema).isEmpty else { continue }
             let claimed = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo }
                 + schema.associations(from: source, to: target).filter { $0.kind == .hasMany || $0.kind == .hasOne })
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })

@@ -11,9 +11,8 @@ public enum Suggestion {
             if abs(other.count - lowered.count) > limit { continue }
             let distance = editDistance(lowered, other, limit: limit)
             guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
-                best = (candidate, distance)
-            }
+            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.candidate
     }
