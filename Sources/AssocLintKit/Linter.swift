@@ -5,11 +5,14 @@ public struct LintInput: Sendable {
     public var path: String
     public var bytes: [UInt8]
     public var isExplicit: Bool
+    /// The file's identity on disk (the display path for in-memory inputs).
+    public var absolutePath: String
 
-    public init(path: String, bytes: [UInt8], isExplicit: Bool) {
+    public init(path: String, bytes: [UInt8], isExplicit: Bool, absolutePath: String? = nil) {
         self.path = path
         self.bytes = bytes
         self.isExplicit = isExplicit
+        self.absolutePath = absolutePath ?? path
     }
 }
 
@@ -24,34 +27,161 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 public struct LintResult: Sendable {
     /// Sorted by path, line, column.
     public var findings: [Finding]
-    /// The files that took part (model files and explicitly named files).
+    /// The files reported on (model files and explicitly named files).
     public var files: [LintInput]
     public var inputErrors: [InputError]
+    /// Problems in `.assoclint.yml`: nothing was linted.
+    public var configErrors: [ConfigError] = []
+    /// Baseline entries that no longer match any finding.
+    public var staleBaselineEntries: [Baseline.Entry] = []
+    /// The project root (the config's directory, else the working directory), absolute.
+    public var projectRoot: String = FileManager.default.currentDirectoryPath
+    /// The working directory display paths are relative to.
+    public var workingDirectory: String = FileManager.default.currentDirectoryPath
 
     public var errorCount: Int { findings.count { $0.severity == .error } }
     public var warningCount: Int { findings.count { $0.severity == .warning } }
 
-    /// 0: no error finding; 1: at least one; 2: some path could not be read.
+    /// 0: no error finding; 1: at least one; 2: a path or the config could not be used.
     public var exitStatus: Int32 {
-        if !inputErrors.isEmpty { return 2 }
+        if !inputErrors.isEmpty || !configErrors.isEmpty { return 2 }
         return errorCount > 0 ? 1 : 0
+    }
+
+    /// A finding's path relative to the project root (SARIF, GitLab, baselines).
+    public func projectRelativePath(_ displayPath: String) -> String {
+        let absolute = FileDiscovery.absolute(displayPath, in: workingDirectory)
+        let root = projectRoot.hasSuffix("/") ? projectRoot : projectRoot + "/"
+        return absolute.hasPrefix(root) ? String(absolute.dropFirst(root.count)) : displayPath
+    }
+}
+
+/// What `assoclint lint` is asked to do.
+public struct LintOptions: Sendable {
+    /// Files and directories; a directory is searched for model files.
+    public var paths: [String] = ["."]
+    /// `--config FILE`; otherwise `.assoclint.yml` is looked up from each path.
+    public var configPath: String?
+    /// `--stdin`: the editor's buffer, linted as if it were the file at `stdinFilename`.
+    public var stdinBytes: [UInt8]?
+    public var stdinFilename: String?
+    /// `--baseline FILE`: findings recorded there are hidden.
+    public var baseline: Baseline?
+    public var workingDirectory: String = FileManager.default.currentDirectoryPath
+    public var limits: YAMLLimits = .standard
+
+    public init(paths: [String] = ["."]) {
+        self.paths = paths
     }
 }
 
 public enum Linter {
-    /// Lints files and directories: directories are walked for `*.yaml`/`*.yml` model files.
+    /// Lints files and directories without a project configuration: the paths are the schema.
     public static func lint(paths: [String], limits: YAMLLimits = .standard) -> LintResult {
-        let (inputs, errors) = FileDiscovery.collect(paths)
-        var result = lint(inputs, limits: limits)
+        var options = LintOptions(paths: paths)
+        options.limits = limits
+        options.configPath = nil
+        return run(options, discoverConfig: false)
+    }
+
+    /// The whole `lint` command: configuration, whole-project context, rules, per-rule severities,
+    /// suppressions and baseline.
+    public static func run(_ options: LintOptions, discoverConfig: Bool = true) -> LintResult {
+        let cwd = options.workingDirectory
+        var errors: [InputError] = []
+        var paths = options.paths.isEmpty ? ["."] : options.paths
+        if options.stdinBytes != nil, options.paths == ["."] || options.paths.isEmpty { paths = [] }
+
+        // The config: given, or found from the first path (or the stdin file name).
+        var config: ProjectConfig?
+        let anchor = options.stdinFilename ?? paths.first ?? "."
+        let configPath = options.configPath.map { FileDiscovery.absolute($0, in: cwd) }
+            ?? (discoverConfig ? ProjectConfig.find(from: startDirectory(for: FileDiscovery.absolute(anchor, in: cwd))) : nil)
+        if let configPath {
+            let display = FileDiscovery.display(absolute: configPath, workingDirectory: cwd, asWritten: options.configPath)
+            let loaded = ProjectConfig.load(path: configPath, displayPath: display, knownRules: RuleCatalog.shared.ids)
+            guard let loadedConfig = loaded.config else {
+                var result = LintResult(findings: [], files: [], inputErrors: [])
+                result.configErrors = loaded.errors
+                return result
+            }
+            config = loadedConfig
+        }
+
+        // The files asked about.
+        var requested: [DiscoveredFile: Bool] = [:]  // file → named explicitly
+        var requestedOrder: [DiscoveredFile] = []
+        func request(_ file: DiscoveredFile, explicit: Bool) {
+            if requested[file] == nil { requestedOrder.append(file) }
+            requested[file] = (requested[file] ?? false) || explicit
+        }
+        for path in paths {
+            let absolute = FileDiscovery.absolute(path, in: cwd)
+            switch FileDiscovery.isDirectory(absolute) {
+            case nil:
+                errors.append(InputError(path: FileDiscovery.normalized(path), reason: "no such file or directory"))
+            case true?:
+                for file in FileDiscovery.walk(absolute, errors: &errors, errorPath: { FileDiscovery.display(absolute: $0, workingDirectory: cwd) }) {
+                    if let config, !config.includes(relativePath: relative(file, to: config.root)) { continue }
+                    request(DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd, asWritten: path.hasPrefix("/") ? file : nil)), explicit: false)
+                }
+            case false?:
+                request(DiscoveredFile(absolutePath: absolute, displayPath: FileDiscovery.display(absolute: absolute, workingDirectory: cwd, asWritten: path)), explicit: true)
+            }
+        }
+        var stdinFile: DiscoveredFile?
+        if options.stdinBytes != nil {
+            let name = options.stdinFilename ?? "<stdin>"
+            let absolute = options.stdinFilename.map { FileDiscovery.absolute($0, in: cwd) } ?? name
+            let file = DiscoveredFile(absolutePath: absolute, displayPath: options.stdinFilename.map { FileDiscovery.display(absolute: absolute, workingDirectory: cwd, asWritten: $0) } ?? name)
+            stdinFile = file
+            request(file, explicit: true)
+        }
+
+        // Inputs: the requested files, plus the rest of the project as context.
+        var inputs: [LintInput] = []
+        for file in requestedOrder {
+            if file == stdinFile, let bytes = options.stdinBytes {
+                inputs.append(LintInput(path: file.displayPath, bytes: bytes, isExplicit: true, absolutePath: file.absolutePath))
+                continue
+            }
+            switch FileDiscovery.read(file, isExplicit: requested[file] ?? false) {
+            case .success(let input): inputs.append(input)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        var contextInputs: [LintInput] = []
+        if let config {
+            let known = Set(requestedOrder.map(\.absolutePath))
+            var ignored: [InputError] = []
+            for file in FileDiscovery.walk(config.root, errors: &ignored, errorPath: { $0 }) where !known.contains(file) {
+                guard config.includes(relativePath: relative(file, to: config.root)) else { continue }
+                let discovered = DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd))
+                // Context that cannot be read only weakens resolution; the files asked about are reported.
+                if case .success(let input) = FileDiscovery.read(discovered, isExplicit: false) { contextInputs.append(input) }
+            }
+        }
+
+        var result = lint(inputs, context: contextInputs, limits: options.limits, config: config)
         result.inputErrors = errors + result.inputErrors
+        result.workingDirectory = cwd
+        result.projectRoot = config?.root ?? cwd
+        if let baseline = options.baseline {
+            let (kept, stale) = baseline.filter(result.findings, relativePath: result.projectRelativePath)
+            result.findings = kept
+            result.staleBaselineEntries = stale
+        }
         return result
     }
 
-    /// Lints files already in memory; together they form one schema.
-    public static func lint(_ inputs: [LintInput], limits: YAMLLimits = .standard) -> LintResult {
+    /// Lints files already in memory; together they form one schema. `context` files take part in
+    /// resolution but are not reported on.
+    public static func lint(_ inputs: [LintInput], context: [LintInput] = [], limits: YAMLLimits = .standard,
+                            config: ProjectConfig? = nil) -> LintResult {
         var files: [SchemaFile] = []
         var kept: [LintInput] = []
-        for input in inputs {
+        var reported = Set<String>()
+        for (input, isContext) in inputs.map({ ($0, false) }) + context.map({ ($0, true) }) {
             let file = SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits)
             // A file found in a directory walk takes part only if it is a model file (or looks like
             // one that failed to parse).
@@ -59,92 +189,46 @@ public enum Linter {
                 continue
             }
             files.append(file)
-            kept.append(input)
+            if !isContext {
+                kept.append(input)
+                reported.insert(input.path)
+            }
         }
-        let context = LintContext(files: files, explicitPaths: Set(inputs.filter(\.isExplicit).map(\.path)))
+        var context = LintContext(files: files, explicitPaths: Set(inputs.filter(\.isExplicit).map(\.path)))
+        let catalog = RuleCatalog.shared
+        func configured(_ findings: [Finding]) -> [Finding] {
+            findings.compactMap { finding in
+                guard reported.contains(finding.location.path) else { return nil }
+                let severity = config.map { $0.severity(of: finding.ruleID, default: finding.severity) } ?? finding.severity
+                guard let severity else { return nil }
+                var copy = finding
+                copy.severity = severity
+                return copy
+            }
+        }
         var findings: [Finding] = []
-        for rule in RuleRegistry.all {
-            findings += rule.init().check(context)
+        for rule in RuleRegistry.all where rule.phase == .schema {
+            findings += configured(rule.init().check(context))
+        }
+        // Suppression comments in the reported files.
+        let directives = kept.flatMap { Suppressions.scan($0.bytes, path: $0.path) }
+        let outcome = Suppressions.apply(directives, to: findings, knownRules: Set(catalog.ids))
+        findings = outcome.kept
+        context.unusedSuppressions = outcome.unused
+        context.suppressionDirectives = directives
+        for rule in RuleRegistry.all where rule.phase == .afterSuppressions {
+            findings += configured(rule.init().check(context))
         }
         findings.sort(by: Finding.reportOrder)
         return LintResult(findings: findings, files: kept, inputErrors: [])
     }
-}
 
-enum FileDiscovery {
-    static let skippedDirectories: Set<String> = [".git", "node_modules", ".build"]
-
-    static func collect(_ paths: [String]) -> ([LintInput], [InputError]) {
-        var inputs: [LintInput] = []
-        var errors: [InputError] = []
-        var seen = Set<String>()
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(InputError(path: path, reason: "no such file or directory"))
-                continue
-            }
-            if isDirectory.boolValue {
-                var visited = Set<String>()
-                var found: [String] = []
-                walk(path, found: &found, visited: &visited, errors: &errors)
-                for file in found.sorted() where seen.insert(file).inserted {
-                    read(file, isExplicit: false, into: &inputs, errors: &errors)
-                }
-            } else if seen.insert(display(path)).inserted {
-                read(path, isExplicit: true, into: &inputs, errors: &errors)
-            }
-        }
-        return (inputs, errors)
+    static func startDirectory(for absolutePath: String) -> String {
+        FileDiscovery.isDirectory(absolutePath) == true ? absolutePath : URL(fileURLWithPath: absolutePath).deletingLastPathComponent().path
     }
 
-    /// `./a/b.yaml` → `a/b.yaml`.
-    static func display(_ path: String) -> String {
-        var path = path
-        while path.hasPrefix("./") && path.count > 2 { path.removeFirst(2) }
-        return path
-    }
-
-    static func read(_ path: String, isExplicit: Bool, into inputs: inout [LintInput], errors: inout [InputError]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            errors.append(InputError(path: display(path), reason: "cannot be read (permission denied, or it vanished)"))
-            return
-        }
-        inputs.append(LintInput(path: display(path), bytes: [UInt8](data), isExplicit: isExplicit))
-    }
-
-    static func walk(_ directory: String, found: inout [String], visited: inout Set<String>, errors: inout [InputError]) {
-        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(resolved).inserted else { return }  // a symlink loop
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            errors.append(InputError(path: display(directory), reason: "directory cannot be read"))
-            return
-        }
-        for entry in entries.sorted() {
-            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }  // dangling link
-            if isDirectory.boolValue {
-                if skippedDirectories.contains(entry) || entry.hasPrefix(".build") { continue }
-                walk(path, found: &found, visited: &visited, errors: &errors)
-            } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
-                found.append(display(path))
-            }
-        }
-    }
-
-    /// A file with a top-level `models:` line, for files that do not parse.
-    static func looksLikeModelFile(_ bytes: [UInt8]) -> Bool {
-        let marker = Array("models:".utf8)
-        var lineStart = true
-        var index = 0
-        while index < bytes.count {
-            if lineStart, bytes.count - index >= marker.count, Array(bytes[index..<index + marker.count]) == marker {
-                return true
-            }
-            lineStart = bytes[index] == 0x0A
-            index += 1
-        }
-        return false
+    static func relative(_ absolute: String, to root: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
 }

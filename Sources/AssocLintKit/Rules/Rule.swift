@@ -4,12 +4,21 @@
 public protocol Rule: Sendable {
     /// The rule's id, as in `Rules/<id>.md`.
     static var id: String { get }
+    /// When the rule runs: on the schema (almost all), or after suppression comments were applied.
+    static var phase: RulePhase { get }
     init()
     /// The findings this rule reports on the whole schema.
     func check(_ context: LintContext) -> [Finding]
 }
 
+public enum RulePhase: Sendable {
+    case schema
+    case afterSuppressions
+}
+
 extension Rule {
+    public static var phase: RulePhase { .schema }
+
     /// The rule's default severity from its catalog entry.
     public static var defaultSeverity: Severity {
         RuleCatalog.shared.entry(id: id)?.severity ?? .error
@@ -39,6 +48,10 @@ public struct LintContext: Sendable {
     public let relationships: Relationships
     /// Files named on the command line (rather than found in a directory).
     public let explicitPaths: Set<String>
+    /// Suppression comments of the reported files, and the ones that silenced nothing
+    /// (filled in before the `.afterSuppressions` phase).
+    public var suppressionDirectives: [SuppressionDirective] = []
+    public var unusedSuppressions: [UnusedSuppression] = []
 
     public init(files: [SchemaFile], explicitPaths: Set<String> = []) {
         self.files = files

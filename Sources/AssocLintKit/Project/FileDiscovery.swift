@@ -1,0 +1,96 @@
+import Foundation
+
+/// A YAML file on disk: its absolute path (its identity) and the path shown to the user.
+public struct DiscoveredFile: Hashable, Sendable {
+    public var absolutePath: String
+    public var displayPath: String
+}
+
+/// Finds and reads the YAML files of a lint run.
+enum FileDiscovery {
+    static let skippedDirectories: Set<String> = [".git", "node_modules", ".build"]
+
+    static func absolute(_ path: String, in directory: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: directory).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+
+    /// How a path is shown: relative to the working directory when it lies below it, else as
+    /// an absolute path (or as the user wrote it, for a path given on the command line).
+    static func display(absolute: String, workingDirectory: String, asWritten: String? = nil) -> String {
+        if let asWritten, asWritten.hasPrefix("/") || asWritten.hasPrefix("../") { return normalized(asWritten) }
+        let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        if absolute.hasPrefix(base) { return String(absolute.dropFirst(base.count)) }
+        if absolute == workingDirectory { return "." }
+        return asWritten.map(normalized) ?? absolute
+    }
+
+    /// `./a/b.yaml` → `a/b.yaml`.
+    static func normalized(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") && path.count > 2 { path.removeFirst(2) }
+        return path
+    }
+
+    static func isDirectory(_ path: String) -> Bool? {
+        var flag: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &flag) else { return nil }
+        return flag.boolValue
+    }
+
+    /// Every `*.yaml` / `*.yml` file below `directory` (absolute), sorted, without following a
+    /// symlink loop and skipping `.git`, `node_modules` and `.build*`.
+    static func walk(_ directory: String, errors: inout [InputError], errorPath: (String) -> String) -> [String] {
+        var found: [String] = []
+        var visited = Set<String>()
+        walk(directory, found: &found, visited: &visited, errors: &errors, errorPath: errorPath)
+        return found.sorted()
+    }
+
+    private static func walk(_ directory: String, found: inout [String], visited: inout Set<String>,
+                             errors: inout [InputError], errorPath: (String) -> String) {
+        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(resolved).inserted else { return }  // a symlink loop
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            errors.append(InputError(path: errorPath(directory), reason: "directory cannot be read"))
+            return
+        }
+        for entry in entries.sorted() {
+            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+            guard let isDirectory = isDirectory(path) else { continue }  // a dangling link
+            if isDirectory {
+                if skippedDirectories.contains(entry) || entry.hasPrefix(".build") { continue }
+                walk(path, found: &found, visited: &visited, errors: &errors, errorPath: errorPath)
+            } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                found.append(path)
+            }
+        }
+    }
+
+    static func read(_ file: DiscoveredFile, isExplicit: Bool) -> Result<LintInput, InputError> {
+        if isDirectory(file.absolutePath) == true {
+            return .failure(InputError(path: file.displayPath, reason: "is a directory where a file was expected"))
+        }
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+            let exists = FileManager.default.fileExists(atPath: file.absolutePath)
+            return .failure(InputError(path: file.displayPath, reason: exists ? "cannot be read (permission denied)" : "no such file or directory"))
+        }
+        return .success(LintInput(path: file.displayPath, bytes: [UInt8](data), isExplicit: isExplicit,
+                                  absolutePath: file.absolutePath))
+    }
+
+    /// A file with a top-level `models:` line, for files that do not parse.
+    static func looksLikeModelFile(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("models:".utf8)
+        var lineStart = true
+        var index = 0
+        while index < bytes.count {
+            if lineStart, bytes.count - index >= marker.count, bytes[index..<index + marker.count].elementsEqual(marker) {
+                return true
+            }
+            lineStart = bytes[index] == 0x0A
+            index += 1
+        }
+        return false
+    }
+}
