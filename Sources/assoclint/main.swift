@@ -7,7 +7,7 @@ struct AssocLint: ParsableCommand {
         commandName: "assoclint",
         abstract: "Lints Sequelize association declarations written in YAML.",
         version: AssocLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Init.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -21,34 +21,123 @@ extension OutputFormat: ExpressibleByArgument {}
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint model files and directories (default: the current directory).",
-        discussion: "Exit status: 0 when no finding is an error, 1 when at least one is, 2 for a usage error or an unreadable path."
+        discussion: """
+        Exit status: 0 when no finding is an error, 1 when at least one is (or when warnings \
+        exceed --max-warnings), 2 for a usage error, a bad .assoclint.yml or baseline, or an \
+        unreadable path.
+        """
     )
 
     @Argument(help: "Model files and directories; directories are searched for *.yaml and *.yml model files.")
-    var paths: [String] = ["."]
+    var paths: [String] = []
 
-    @Option(help: "Output format: text, compact (path:line:column: severity: message [rule]), or json.")
+    @Option(help: "Output format: text, compact, json, sarif, github, junit, checkstyle, gitlab.")
     var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file (atomically); a summary still goes to the terminal.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Use this config file instead of the nearest .assoclint.yml.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Read the file to lint from standard input (an editor's unsaved buffer).")
+    var stdin = false
+
+    @Option(help: ArgumentHelp("The path the --stdin buffer stands for: it is reported under this name and replaces that file in the project.", valueName: "path"))
+    var stdinFilename: String?
+
+    @Option(help: ArgumentHelp("Exit with status 1 when there are more than this many warnings.", valueName: "n"))
+    var maxWarnings: Int?
+
+    @Flag(help: "Report errors only.")
+    var quiet = false
 
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
-    func run() throws {
-        let result = Linter.lint(paths: paths)
-        for error in result.inputErrors {
-            printError("\(error)")
+    @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file; report only new ones.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record today's findings in this baseline file and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
+    func validate() throws {
+        if stdinFilename != nil && !stdin {
+            throw ValidationError("--stdin-filename needs --stdin")
         }
+        if let maxWarnings, maxWarnings < 0 {
+            throw ValidationError("--max-warnings must be 0 or more")
+        }
+    }
+
+    func run() throws {
+        let started = Date()
+        var options = LintOptions(paths: paths.isEmpty && !stdin ? ["."] : paths)
+        options.configPath = config
+        if stdin {
+            options.stdinBytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            options.stdinFilename = stdinFilename
+        }
+        if let baseline, writeBaseline == nil {
+            do {
+                options.baseline = try Baseline.read(path: baseline)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        var result = Linter.run(options)
+        if !result.configErrors.isEmpty {
+            for error in result.configErrors { printError("\(error)") }
+            throw ExitCode(2)
+        }
+        for error in result.inputErrors { printError("\(error)") }
+
+        if let writeBaseline {
+            let recorded = Baseline(findings: result.findings, relativePath: result.projectRelativePath)
+            do {
+                try Data(recorded.json().utf8).write(to: URL(fileURLWithPath: writeBaseline), options: .atomic)
+            } catch {
+                printError("cannot write \(writeBaseline): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            writeStandardOutput("Wrote \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") to \(writeBaseline).\n")
+            throw ExitCode(result.inputErrors.isEmpty ? 0 : 2)
+        }
+        for entry in result.staleBaselineEntries {
+            printNote("baseline entry no longer matches: \(entry.path): \(entry.rule): \(entry.message) (rewrite the baseline with --write-baseline to prune it)")
+        }
+
+        let warnings = result.warningCount
+        if quiet { result.findings.removeAll { $0.severity == .warning } }
         let useColor: Bool
         switch color {
         case .always: useColor = true
         case .never: useColor = false
         case .auto:
-            let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
-            useColor = isatty(STDOUT_FILENO) == 1 && noColor.isEmpty
+            let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+            useColor = isatty(STDOUT_FILENO) == 1 && noColor.isEmpty && output == nil
         }
-        let report = Reporter.render(result, format: format, options: ReportOptions(useColor: useColor))
-        writeStandardOutput(report)
-        throw ExitCode(result.exitStatus)
+        let reportOptions = ReportOptions(useColor: useColor, elapsedSeconds: Date().timeIntervalSince(started))
+        let report = Reporter.render(result, format: format, options: reportOptions)
+        if let output {
+            do {
+                try Data(report.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                printError("cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            writeStandardOutput(Reporter.summary(result, options: reportOptions) + "\n")
+        } else {
+            writeStandardOutput(report)
+        }
+
+        var status = result.exitStatus
+        if let maxWarnings, warnings > maxWarnings, status == 0 {
+            printError("\(warnings) warning\(warnings == 1 ? "" : "s") found, more than --max-warnings \(maxWarnings)")
+            status = 1
+        }
+        throw ExitCode(status)
     }
 }
 
@@ -75,8 +164,31 @@ struct Explain: ParsableCommand {
     }
 }
 
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a commented starter .assoclint.yml in the current directory.")
+
+    func run() throws {
+        let path = ProjectConfig.fileName
+        guard !FileManager.default.fileExists(atPath: path) else {
+            printError("\(path) already exists; assoclint init does not overwrite it")
+            throw ExitCode(2)
+        }
+        do {
+            try Data(ProjectConfig.starter.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            printError("cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        writeStandardOutput("Wrote \(path). Edit include/exclude and rules as needed, then run: assoclint lint\n")
+    }
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("assoclint: error: \(message)\n".utf8))
+}
+
+func printNote(_ message: String) {
+    FileHandle.standardError.write(Data("assoclint: note: \(message)\n".utf8))
 }
 
 func writeStandardOutput(_ text: String) {

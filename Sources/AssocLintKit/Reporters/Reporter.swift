@@ -1,13 +1,16 @@
 /// Output formats of `assoclint lint`.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, compact, json
+    case text, compact, json, sarif, github, junit, checkstyle, gitlab
 }
 
 public struct ReportOptions: Sendable {
     public var useColor: Bool
+    /// Wall time of the run, shown in the text summary when given.
+    public var elapsedSeconds: Double?
 
-    public init(useColor: Bool = false) {
+    public init(useColor: Bool = false, elapsedSeconds: Double? = nil) {
         self.useColor = useColor
+        self.elapsedSeconds = elapsedSeconds
     }
 }
 
@@ -18,7 +21,17 @@ public enum Reporter {
         case .text: return TextReporter(result: result, options: options).render()
         case .compact: return CompactReporter.render(result)
         case .json: return JSONReporter.render(result)
+        case .sarif: return SARIFReporter.render(result)
+        case .github: return GitHubReporter.render(result)
+        case .junit: return JUnitReporter.render(result)
+        case .checkstyle: return CheckstyleReporter.render(result)
+        case .gitlab: return GitLabReporter.render(result)
         }
+    }
+
+    /// The one-line summary ("Found 2 errors and 1 warning in 5 files (12 ms).").
+    public static func summary(_ result: LintResult, options: ReportOptions = ReportOptions()) -> String {
+        TextReporter(result: result, options: options, readSources: false).summary()
     }
 }
 

@@ -7,10 +7,11 @@ struct TextReporter {
     /// Source lines per path, split once.
     private var lines: [String: [Substring]] = [:]
 
-    init(result: LintResult, options: ReportOptions) {
+    init(result: LintResult, options: ReportOptions, readSources: Bool = true) {
         self.result = result
         self.options = options
-        for file in result.files where result.findings.contains(where: { $0.location.path == file.path }) {
+        let pathsWithFindings = Set(result.findings.map(\.location.path))
+        for file in result.files where readSources && pathsWithFindings.contains(file.path) {
             let text = String(decoding: file.bytes, as: UTF8.self)
             lines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 line.hasSuffix("\r") ? line.dropLast() : line
@@ -59,7 +60,10 @@ struct TextReporter {
 
     func summary() -> String {
         let files = result.files.count
-        let fileText = "\(files) file\(files == 1 ? "" : "s")"
+        var fileText = "\(files) file\(files == 1 ? "" : "s")"
+        if let seconds = options.elapsedSeconds {
+            fileText += seconds < 1 ? " (\(Int((seconds * 1000).rounded())) ms)" : " (\(Double(Int(seconds * 100)) / 100) s)"
+        }
         let errors = result.errorCount, warnings = result.warningCount
         if errors == 0 && warnings == 0 {
             return paint("No problems found", "1;32") + " in \(fileText)."
