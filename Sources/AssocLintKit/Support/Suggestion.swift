@@ -14,7 +14,11 @@ public enum Suggestion {
             if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
             best = (candidate, distance)
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A word typed short ("warn" for "warning", "foreign" for "foreignKey").
+        guard lowered.count >= 3 else { return nil }
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) && $0 != word }
+        return extensions.count == 1 ? extensions.first : nil
     }
 
     /// " Did you mean 'x'?" or the empty string.
