@@ -153,4 +153,104 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.stderr, "assoclint: error: gone.yaml: no such file or directory\n")
         XCTAssertTrue(run.stdout.contains("[missing-inverse]"))
     }
+
+    // MARK: CI and editor options
+
+    func writeProject(_ files: [String: String]) throws -> URL {
+        let root = try temporaryDirectory()
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    let warningsOnly = "models:\n  A: { associations: [ { hasMany: B }, { hasMany: C } ] }\n  B: {}\n  C: {}\n"
+
+    func testOutputFileGetsTheReportAndTheTerminalTheSummary() throws {
+        let root = try writeProject(["m.yaml": warningsOnly])
+        let run = try assoclint(["lint", "--format", "sarif", "--output", "out/report.sarif", "m.yaml"], directory: root)
+        XCTAssertEqual(run.status, 2, "the output directory does not exist")
+        XCTAssertTrue(run.stderr.hasPrefix("assoclint: error: cannot write out/report.sarif"))
+        let ok = try assoclint(["lint", "--format", "sarif", "--output", "report.sarif", "m.yaml"], directory: root)
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertTrue(ok.stdout.hasPrefix("Found 2 warnings in 1 file ("), ok.stdout)
+        let report = try String(contentsOf: root.appendingPathComponent("report.sarif"), encoding: .utf8)
+        XCTAssertTrue(report.contains("\"version\": \"2.1.0\""))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        XCTAssertEqual(leftovers, ["m.yaml", "report.sarif"], "no temporary file left behind")
+    }
+
+    func testMaxWarningsAndQuiet() throws {
+        let root = try writeProject(["m.yaml": warningsOnly])
+        XCTAssertEqual(try assoclint(["lint", "--max-warnings", "2", "m.yaml"], directory: root).status, 0)
+        let over = try assoclint(["lint", "--max-warnings", "1", "m.yaml"], directory: root)
+        XCTAssertEqual(over.status, 1)
+        XCTAssertEqual(over.stderr, "assoclint: error: 2 warnings found, more than --max-warnings 1\n")
+        let quiet = try assoclint(["lint", "--quiet", "--format", "compact", "m.yaml"], directory: root)
+        XCTAssertEqual(quiet.stdout, "")
+        XCTAssertEqual(quiet.status, 0)
+    }
+
+    func testNoColorIsRespectedEvenWhenForcedToAuto() throws {
+        let run = try assoclint(["lint", "Samples/quiz/missing-inverse.yaml"], environment: ["NO_COLOR": "1"])
+        XCTAssertFalse(run.stdout.contains("\u{1B}["))
+    }
+
+    func testInitWritesAStarterAndRefusesToOverwrite() throws {
+        let root = try temporaryDirectory()
+        let first = try assoclint(["init"], directory: root)
+        XCTAssertEqual(first.status, 0)
+        let written = try String(contentsOf: root.appendingPathComponent(".assoclint.yml"), encoding: .utf8)
+        XCTAssertEqual(written, ProjectConfig.starter)
+        XCTAssertNotNil(ProjectConfig.load(path: root.appendingPathComponent(".assoclint.yml").path, displayPath: ".assoclint.yml", knownRules: RuleCatalog.shared.ids).config)
+        let second = try assoclint(["init"], directory: root)
+        XCTAssertEqual(second.status, 2)
+        XCTAssertEqual(second.stderr, "assoclint: error: .assoclint.yml already exists; assoclint init does not overwrite it\n")
+    }
+
+    func testConfigErrorsExitTwoWithLocations() throws {
+        let root = try writeProject([".assoclint.yml": "rules:\n  missing-inverse: warn\n", "m.yaml": warningsOnly])
+        let run = try assoclint(["lint", "m.yaml"], directory: root)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "assoclint: error: .assoclint.yml:2:20: 'warn' is not a severity; use off, warning or error. Did you mean 'warning'?\n")
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    func testBaselineWorkflow() throws {
+        let root = try writeProject(["m.yaml": warningsOnly])
+        let write = try assoclint(["lint", "--write-baseline", "baseline.json", "m.yaml"], directory: root)
+        XCTAssertEqual(write.status, 0)
+        XCTAssertEqual(write.stdout, "Wrote 2 findings to baseline.json.\n")
+        let clean = try assoclint(["lint", "--baseline", "baseline.json", "--format", "compact", "m.yaml"], directory: root)
+        XCTAssertEqual(clean.stdout, "")
+        // Fix one warning, add an error: the error is new, the fixed entry is reported as stale.
+        try "models:\n  A: { associations: [ { hasMany: B }, { hasMany: C } ] }\n  B: { associations: [ { belongsTo: A } ] }\n  C: {}\nusages: [A.getB]\n"
+            .write(to: root.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
+        let later = try assoclint(["lint", "--baseline", "baseline.json", "--format", "compact", "m.yaml"], directory: root)
+        XCTAssertEqual(later.status, 1)
+        XCTAssertEqual(later.stdout.split(separator: "\n").map { $0.split(separator: "[").last ?? "" }, ["has-many-singular-getter]"])
+        XCTAssertTrue(later.stderr.contains("assoclint: note: baseline entry no longer matches: m.yaml: missing-inverse: A.hasMany(B) has no inverse"), later.stderr)
+        let broken = try assoclint(["lint", "--baseline", "m.yaml", "m.yaml"], directory: root)
+        XCTAssertEqual(broken.status, 2)
+    }
+
+    func testStdinIsLintedUnderItsFileName() throws {
+        let root = try writeProject([".assoclint.yml": "", "models/b.yaml": "models:\n  B: { associations: [ { belongsTo: A } ] }\n"])
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = ["lint", "--format", "compact", "--stdin", "--stdin-filename", "models/a.yaml"]
+        process.currentDirectoryURL = root
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("models:\n  A: { associations: [ { hasMany: B }, { hasOne: C } ] }\n".utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(stdout, "models/a.yaml:2:50: error: A.hasOne(C): no model named 'C' is declared [unknown-model]\n")
+        XCTAssertEqual(process.terminationStatus, 1)
+    }
 }

@@ -4,7 +4,7 @@ public enum Suggestion {
     /// the same letters in another case, or within an edit distance of about a third of the word.
     public static func nearest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let lowered = Array(word.lowercased().unicodeScalars)
-        let limit = max(1, min(3, lowered.count / 3))
+        let limit = lowered.count <= 2 ? 0 : max(1, min(3, lowered.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
             let other = Array(candidate.lowercased().unicodeScalars)
