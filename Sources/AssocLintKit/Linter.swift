@@ -32,6 +32,8 @@ public struct LintResult: Sendable {
     public var inputErrors: [InputError]
     /// Problems in `.assoclint.yml`: nothing was linted.
     public var configErrors: [ConfigError] = []
+    /// Things worth telling that are not findings ("x.yml is excluded by the config").
+    public var notes: [String] = []
     /// Baseline entries that no longer match any finding.
     public var staleBaselineEntries: [Baseline.Entry] = []
     /// The project root (the config's directory, else the working directory), absolute.
@@ -108,6 +110,7 @@ public enum Linter {
             config = loadedConfig
         }
 
+        var result = LintResult(findings: [], files: [], inputErrors: [])
         // The files asked about.
         var requested: [DiscoveredFile: Bool] = [:]  // file → named explicitly
         var requestedOrder: [DiscoveredFile] = []
@@ -126,7 +129,14 @@ public enum Linter {
                     request(DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd, asWritten: path.hasPrefix("/") ? file : nil)), explicit: false)
                 }
             case false?:
-                request(DiscoveredFile(absolutePath: absolute, displayPath: FileDiscovery.display(absolute: absolute, workingDirectory: cwd, asWritten: path)), explicit: true)
+                let display = FileDiscovery.display(absolute: absolute, workingDirectory: cwd, asWritten: path)
+                // In a project, a file that the config leaves out is not part of the schema: say so
+                // (on stderr, which editors do not show as findings) instead of linting it.
+                if let config, absolute == config.path || !config.includes(relativePath: relative(absolute, to: config.root)) {
+                    result.notes.append("\(display) is not linted: \(absolute == config.path ? "it is the project configuration" : "include/exclude in \(FileDiscovery.display(absolute: config.path, workingDirectory: cwd)) leave it out")")
+                    continue
+                }
+                request(DiscoveredFile(absolutePath: absolute, displayPath: display), explicit: true)
             }
         }
         var stdinFile: DiscoveredFile?
@@ -162,7 +172,9 @@ public enum Linter {
             }
         }
 
-        var result = lint(inputs, context: contextInputs, limits: options.limits, config: config)
+        let notes = result.notes
+        result = lint(inputs, context: contextInputs, limits: options.limits, config: config)
+        result.notes = notes
         result.inputErrors = errors + result.inputErrors
         result.workingDirectory = cwd
         result.projectRoot = config?.root ?? cwd

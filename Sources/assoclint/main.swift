@@ -92,6 +92,7 @@ struct Lint: ParsableCommand {
             throw ExitCode(2)
         }
         for error in result.inputErrors { printError("\(error)") }
+        for note in result.notes { printNote(note) }
 
         if let writeBaseline {
             let recorded = Baseline(findings: result.findings, relativePath: result.projectRelativePath)

@@ -179,8 +179,8 @@ final class InflectionTests: XCTestCase {
 
     func testConcurrentUseIsConsistent() {
         let words = ["Person", "Category", "Goose", "Data", "UserEquipment", "Analyses", "Box", "Leaf"]
-        let expectedPlurals = words.map { Inflection.applyRules(to: $0, rules: Inflection.pluralRules) }
-        let expectedSingulars = words.map { Inflection.applyRules(to: $0, rules: Inflection.singularRules) }
+        let expectedPlurals = words.map { Inflection.applyRules(to: $0, rules: Inflection.pluralTable) }
+        let expectedSingulars = words.map { Inflection.applyRules(to: $0, rules: Inflection.singularTable) }
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: 64) { iteration in
             for (index, word) in words.enumerated() {

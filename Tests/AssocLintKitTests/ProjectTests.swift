@@ -97,6 +97,19 @@ final class ProjectTests: XCTestCase {
         XCTAssertEqual(result.compact, "models/post.yaml:4:20: error: Post.belongsTo(Autor): no model named 'Autor' is declared. Did you mean 'Author'? [unknown-model]\n")
     }
 
+    func testExplicitFilesLeftOutByTheConfigAreNotLintedButNoted() throws {
+        let root = try project([".assoclint.yml": "exclude: [docker-compose.yml]\n", "docker-compose.yml": "services: {}\n",
+                                "m.yaml": "models:\n  A: {}\n"])
+        let result = run(["docker-compose.yml", ".assoclint.yml", "m.yaml"], in: root)
+        XCTAssertEqual(result.findings, [], result.compact)
+        XCTAssertEqual(result.files.map(\.path), ["m.yaml"])
+        XCTAssertEqual(result.notes, [
+            "docker-compose.yml is not linted: include/exclude in .assoclint.yml leave it out",
+            ".assoclint.yml is not linted: it is the project configuration",
+        ])
+        XCTAssertEqual(result.exitStatus, 0)
+    }
+
     func testGlobs() {
         XCTAssertTrue(Glob("**/*.yaml").matches("a/b/c.yaml"))
         XCTAssertTrue(Glob("**/*.yaml").matches("c.yaml"))

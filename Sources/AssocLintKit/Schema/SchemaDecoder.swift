@@ -56,8 +56,15 @@ private struct Decoder {
         return text
     }
 
+    /// A name (model, alias, key, table): text, but not a plain `true`/`false` or number,
+    /// which in such a place is a slip rather than a name.
+    func name(_ node: YAMLNode) -> String? {
+        guard node.bool == nil, node.int == nil, let text = string(node), !text.isEmpty else { return nil }
+        return text
+    }
+
     mutating func requireString(_ node: YAMLNode, _ what: String) -> String? {
-        if let text = string(node), !text.isEmpty { return text }
+        if let text = name(node) { return text }
         problem(node.mark, "\(what) must be a name, not \(node.kindDescription)")
         return nil
     }
@@ -333,7 +340,7 @@ private struct Decoder {
         switch pair.name {
         case "as":
             association.aliasMark = value.mark
-            if let alias = string(value), !alias.isEmpty {
+            if let alias = name(value) {
                 association.alias = .string(alias)
             } else if let pairs = value.mapping {
                 var singular: String?, plural: String?
@@ -362,8 +369,8 @@ private struct Decoder {
             association.targetKeyMark = value.mark
         case "through":
             association.throughMark = value.mark
-            if let name = string(value) {
-                association.through = name
+            if let junction = name(value) {
+                association.through = junction
             } else if let pairs = value.mapping {
                 for part in knownPairs(pairs, allowed: Vocabulary.throughKeys, what: "through option") where part.name == "model" {
                     association.through = requireString(part.value, "through.model")
@@ -386,8 +393,8 @@ private struct Decoder {
 
     mutating func decodeForeignKey(_ node: YAMLNode, option: String,
                                    _ store: (String?, Uniqueness, Bool?) -> Void) {
-        if let name = string(node), !name.isEmpty {
-            store(name, .notUnique, nil)
+        if let keyName = name(node) {
+            store(keyName, .notUnique, nil)
             return
         }
         guard let pairs = node.mapping else {
