@@ -193,6 +193,7 @@ public enum Linter {
         var files: [SchemaFile] = []
         var kept: [LintInput] = []
         var reported = Set<String>()
+        let timer = PhaseTimer()
         for (input, isContext) in inputs.map({ ($0, false) }) + context.map({ ($0, true) }) {
             let file = SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits)
             // A file found in a directory walk takes part only if it is a model file (or looks like
@@ -206,7 +207,9 @@ public enum Linter {
                 reported.insert(input.path)
             }
         }
+        timer.lap("read, compose and decode")
         var context = LintContext(files: files, explicitPaths: Set(inputs.filter(\.isExplicit).map(\.path)))
+        timer.lap("semantics and relationships")
         let catalog = RuleCatalog.shared
         func configured(_ findings: [Finding]) -> [Finding] {
             findings.compactMap { finding in
@@ -221,6 +224,7 @@ public enum Linter {
         var findings: [Finding] = []
         for rule in RuleRegistry.all where rule.phase == .schema {
             findings += configured(rule.init().check(context))
+            timer.lap(rule.id)
         }
         // Suppression comments in the reported files.
         let directives = kept.flatMap { Suppressions.scan($0.bytes, path: $0.path) }
@@ -232,6 +236,7 @@ public enum Linter {
             findings += configured(rule.init().check(context))
         }
         findings.sort(by: Finding.reportOrder)
+        timer.lap("suppressions and sorting")
         return LintResult(findings: findings, files: kept, inputErrors: [])
     }
 
@@ -242,5 +247,18 @@ public enum Linter {
     static func relative(_ absolute: String, to root: String) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+}
+
+/// Phase timings on stderr when `ASSOCLINT_PROFILE` is set (for profiling, not for users).
+final class PhaseTimer {
+    private let enabled = ProcessInfo.processInfo.environment["ASSOCLINT_PROFILE"] != nil
+    private var last = Date()
+
+    func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", now.timeIntervalSince(last) * 1000, phase).utf8))
+        last = now
     }
 }

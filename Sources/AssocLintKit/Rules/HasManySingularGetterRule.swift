@@ -7,13 +7,10 @@ public struct HasManySingularGetterRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        var accessorsByModel: [String: [String: ResolvedAssociation]] = [:]
         for file in context.files {
             for usage in file.usages {
                 guard let model = schema.usageModel(usage.model) else { continue }
-                let accessors = accessorsByModel[model.name] ?? schema.accessors(of: model.name)
-                accessorsByModel[model.name] = accessors
-                guard let association = schema.singularGetterMistake(model: model.name, method: usage.method, accessors: accessors),
+                guard let association = schema.singularGetterMistake(model: model.name, method: usage.method),
                       let getter = association.names.accessor(.get) else { continue }
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""

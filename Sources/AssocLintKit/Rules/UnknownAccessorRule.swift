@@ -7,15 +7,13 @@ public struct UnknownAccessorRule: Rule {
         let schema = context.schema
         guard !schema.isIncomplete else { return [] }
         var findings: [Finding] = []
-        var accessorsByModel: [String: [String: ResolvedAssociation]] = [:]
         for file in context.files {
             for usage in file.usages {
                 guard let model = schema.usageModel(usage.model), !ModelMethods.all.contains(usage.method) else { continue }
-                let accessors = accessorsByModel[model.name] ?? schema.accessors(of: model.name)
-                accessorsByModel[model.name] = accessors
-                guard accessors[usage.method] == nil,
-                      schema.singularGetterMistake(model: model.name, method: usage.method, accessors: accessors) == nil
+                guard schema.accessorOwner(model: model.name, method: usage.method) == nil,
+                      schema.singularGetterMistake(model: model.name, method: usage.method) == nil
                 else { continue }
+                let accessors = schema.accessors(of: model.name)
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""
                 var message = "\(instance).\(usage.method)()\(place) is not an accessor of \(model.name)"

@@ -25,6 +25,7 @@ public enum SchemaDecoder {
 
 private struct Decoder {
     var file: SchemaFile
+    var typeSlips: [String: String?] = [:]
 
     mutating func problem(_ mark: SourceMark, _ message: String, help: String? = nil) {
         file.problems.append(DeclarationProblem(mark: mark, message: message, help: help))
@@ -202,7 +203,15 @@ private struct Decoder {
     }
 
     mutating func checkType(_ type: String, at mark: SourceMark) {
-        if let intended = Vocabulary.typeSlip(type) {
+        // Schemas repeat a handful of types: check each spelling once per file.
+        let slip: String?
+        if let known = typeSlips[type] {
+            slip = known
+        } else {
+            slip = Vocabulary.typeSlip(type)
+            typeSlips[type] = .some(slip)
+        }
+        if let intended = slip {
             problem(mark, "unknown data type '\(type)'. Did you mean '\(intended)'?",
                     help: "Sequelize would pass '\(type)' to the database as a raw SQL type")
         }

@@ -90,6 +90,12 @@ public enum Inflection {
     /// continuations) with JS `toUpperCase`, and leaves the rest untouched. For ordinary text that is
     /// the first character: `user_profiles` → `User_profiles`, `aPIKeys` → `APIKeys`, `''` → `''`.
     public static func upperFirst(_ string: String) -> String {
+        // Fast path for the usual ASCII name: the first symbol is its first byte.
+        var utf8 = Array(string.utf8)
+        if let first = utf8.first, utf8.allSatisfy({ $0 < 0x80 }) {
+            if first >= 0x61 && first <= 0x7A { utf8[0] = first - 0x20 } else { return string }
+            return String(decoding: utf8, as: UTF8.self)
+        }
         let scalars = Array(string.unicodeScalars)
         guard !scalars.isEmpty else { return "" }
         let length = lodashFirstSymbolLength(scalars)
@@ -380,7 +386,7 @@ public enum Inflection {
         private var storage: [ExactKey: String] = [:]
         private let capacity: Int
 
-        init(capacity: Int = 1 << 17) {
+        init(capacity: Int = 1 << 19) {
             self.capacity = capacity
         }
 

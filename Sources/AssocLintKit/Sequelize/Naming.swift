@@ -61,10 +61,13 @@ public struct AssociationNames: Hashable, Sendable {
     public var key: String
     public var singular: String
     public var plural: String
-    /// The accessors in Sequelize's mixin order (a name may repeat, e.g. addNews).
-    public var accessors: [Accessor]
+    /// `upperFirst` of the two forms: the accessor suffixes.
+    public var upperSingular: String
+    public var upperPlural: String
+    public var isMulti: Bool
 
     public init(kind: AssociationKind, alias: AssociationAlias?, target: ModelNames) {
+        isMulti = kind.isMulti
         if kind.isMulti {
             switch alias {
             case .string(let name)?:
@@ -84,17 +87,33 @@ public struct AssociationNames: Hashable, Sendable {
             }
             (key, plural, singular) = (name, name, name)
         }
-        let upperSingular = Inflection.upperFirst(singular)
-        let upperPlural = Inflection.upperFirst(plural)
-        let order = kind.isMulti ? AccessorKind.multiOrder : AccessorKind.singleOrder
-        accessors = order.map { accessor in
-            let suffix = kind.isMulti && !accessor.usesSingular ? upperPlural : upperSingular
-            return Accessor(kind: accessor, name: accessor.verb + suffix)
-        }
+        upperSingular = Inflection.upperFirst(singular)
+        upperPlural = kind.isMulti ? Inflection.upperFirst(plural) : upperSingular
+    }
+
+    /// The accessors in Sequelize's mixin order (a name may repeat, e.g. addNews). Built on demand:
+    /// most checks only need `accessor(_:)` or `generates(_:)`.
+    public var accessors: [Accessor] {
+        (isMulti ? AccessorKind.multiOrder : AccessorKind.singleOrder).map { Accessor(kind: $0, name: name(of: $0)) }
+    }
+
+    func name(of kind: AccessorKind) -> String {
+        kind.verb + (isMulti && !kind.usesSingular ? upperPlural : upperSingular)
     }
 
     public func accessor(_ kind: AccessorKind) -> String? {
-        accessors.first { $0.kind == kind }?.name
+        guard isMulti || AccessorKind.singleOrder.contains(kind) else { return nil }
+        return name(of: kind)
+    }
+
+    /// Whether one of the accessors is called `method`, without building the names.
+    public func generates(_ method: String) -> Bool {
+        for kind in isMulti ? AccessorKind.multiOrder : AccessorKind.singleOrder where method.hasPrefix(kind.verb) {
+            let suffix = method.utf8.dropFirst(kind.verb.utf8.count)
+            let expected = isMulti && !kind.usesSingular ? upperPlural : upperSingular
+            if suffix.elementsEqual(expected.utf8) { return true }
+        }
+        return false
     }
 }
 

@@ -42,9 +42,11 @@ public struct Relationships: Sendable {
     static func pairInverses(_ schema: SemanticSchema) -> [Int?] {
         var inverse = [Int?](repeating: nil, count: schema.associations.count)
         var visited = Set<ModelPair>()
-        for (pair, forwardIndices) in schema.associationsByPair.sorted(by: { ($0.key.source, $0.key.target) < ($1.key.source, $1.key.target) }) {
+        // Pairs in declaration order: deterministic without sorting every pair of names.
+        for association in schema.associations {
+            let pair = ModelPair(source: association.source, target: association.target)
+            guard !visited.contains(pair), let forwardIndices = schema.associationsByPair[pair] else { continue }
             let backward = ModelPair(source: pair.target, target: pair.source)
-            guard !visited.contains(pair) else { continue }
             visited.insert(pair)
             visited.insert(backward)
             let backwardIndices = pair == backward ? forwardIndices : (schema.associationsByPair[backward] ?? [])

@@ -1,13 +1,13 @@
 /// The schema as Sequelize v6 would see it after every `define` and association call: models
 /// indexed by name and table, and for each association its key, accessors and foreign key.
 
-/// A model with the names Sequelize derives for it.
-public struct ResolvedModel: Sendable {
-    public var decl: ModelDecl
-    public var names: ModelNames
+/// A model with the names Sequelize derives for it (a class: shared, never copied).
+public final class ResolvedModel: Sendable {
+    public let decl: ModelDecl
+    public let names: ModelNames
     /// `primaryKeyAttribute`: the first attribute marked `primaryKey`, else the `id` Sequelize adds.
-    public var primaryKey: String
-    public var tableName: String
+    public let primaryKey: String
+    public let tableName: String
 
     public var name: String { decl.name }
 
@@ -34,18 +34,29 @@ public enum ForeignKeyHolder: Hashable, Sendable {
     case through(String)
 }
 
-/// An association whose source and target are both declared models.
-public struct ResolvedAssociation: Sendable {
-    public var decl: AssociationDecl
-    public var names: AssociationNames
+/// An association whose source and target are both declared models (a class: shared, never copied).
+public final class ResolvedAssociation: Sendable {
+    public let decl: AssociationDecl
+    public let names: AssociationNames
     /// The foreign key attribute: explicit, or Sequelize's default (§3.2).
-    public var foreignKey: String
-    public var foreignKeyIsExplicit: Bool
-    public var foreignKeyHolder: ForeignKeyHolder
+    public let foreignKey: String
+    public let foreignKeyIsExplicit: Bool
+    public let foreignKeyHolder: ForeignKeyHolder
     /// belongsToMany only: the key of the target on the junction.
-    public var otherKey: String?
+    public let otherKey: String?
     /// The column the foreign key gets on its holder (after `underscored`).
-    public var foreignKeyColumn: String
+    public let foreignKeyColumn: String
+
+    init(decl: AssociationDecl, names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool,
+         foreignKeyHolder: ForeignKeyHolder, otherKey: String?, foreignKeyColumn: String) {
+        self.decl = decl
+        self.names = names
+        self.foreignKey = foreignKey
+        self.foreignKeyIsExplicit = foreignKeyIsExplicit
+        self.foreignKeyHolder = foreignKeyHolder
+        self.otherKey = otherKey
+        self.foreignKeyColumn = foreignKeyColumn
+    }
 
     public var kind: AssociationKind { decl.kind }
     public var source: String { decl.source }
@@ -200,8 +211,16 @@ public final class SemanticSchema: Sendable {
         return Suggestion.nearest(to: name, in: models.keys)
     }
 
-    /// The accessors instances of `model` really have: per name, the first association that
-    /// generated it keeps it (Sequelize never overrides an installed method).
+    /// The association whose accessor `method` instances of `model` really have: the first one
+    /// that generates it (Sequelize never overrides an installed method).
+    public func accessorOwner(model: String, method: String) -> ResolvedAssociation? {
+        for index in associationsBySource[model] ?? [] where associations[index].names.generates(method) {
+            return associations[index]
+        }
+        return nil
+    }
+
+    /// Every accessor of `model` and the association that installs it (for suggestions).
     public func accessors(of model: String) -> [String: ResolvedAssociation] {
         var result: [String: ResolvedAssociation] = [:]
         for association in associations(from: model) {
@@ -227,10 +246,13 @@ extension SemanticSchema {
 
     /// For `A.getX` where `A` has a hasMany/belongsToMany whose *singular* would give `getX` but no
     /// association generates `getX`: that association.
-    public func singularGetterMistake(model: String, method: String, accessors: [String: ResolvedAssociation]) -> ResolvedAssociation? {
-        guard method.hasPrefix("get"), accessors[method] == nil else { return nil }
-        return associations(from: model).first { association in
-            association.kind.isMulti && "get" + Inflection.upperFirst(association.names.singular) == method
+    public func singularGetterMistake(model: String, method: String) -> ResolvedAssociation? {
+        guard method.hasPrefix("get"), accessorOwner(model: model, method: method) == nil else { return nil }
+        let suffix = method.utf8.dropFirst(3)
+        for index in associationsBySource[model] ?? [] {
+            let association = associations[index]
+            if association.kind.isMulti && suffix.elementsEqual(association.names.upperSingular.utf8) { return association }
         }
+        return nil
     }
 }

@@ -248,7 +248,7 @@ private struct ComposerState {
         stack[index].pendingKey = nil
         if key.isPlainScalar, key.scalar == "<<" {
             stack[index].hasMergeKey = true
-        } else if let name = key.scalar, let firstMark = firstMark(of: name, at: key.mark, in: &stack[index]) {
+        } else if let name = key.scalar, let firstMark = Self.firstMark(of: name, at: key.mark, in: &stack[index]) {
             issues.append(YAMLIssue(kind: .duplicateKey(key: name, firstMark: firstMark),
                                     message: "duplicate key '\(name)' (first at line \(firstMark.line))",
                                     mark: key.mark))
@@ -258,7 +258,7 @@ private struct ComposerState {
     }
 
     /// The mark of an earlier key with this text in the mapping, if any; records this one otherwise.
-    func firstMark(of name: String, at mark: SourceMark, in frame: inout Frame) -> SourceMark? {
+    static func firstMark(of name: String, at mark: SourceMark, in frame: inout Frame) -> SourceMark? {
         if frame.keyIndex == nil {
             if frame.pairs.count < 16 {
                 return frame.pairs.first(where: { $0.key.scalar == name && !$0.key.isMergeKey })?.key.mark
