@@ -39,6 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target (see Scripts/fuzz): feeds arbitrary bytes through the whole pipeline.
+        .executableTarget(
+            name: "assoclint-fuzz",
+            dependencies: ["AssocLintKit"]
+        ),
         .testTarget(
             name: "AssocLintKitTests",
             dependencies: ["AssocLintKit"],

@@ -71,6 +71,8 @@ public struct LintOptions: Sendable {
     public var baseline: Baseline?
     public var workingDirectory: String = FileManager.default.currentDirectoryPath
     public var limits: YAMLLimits = .standard
+    /// Threads that read and decode files (`--jobs`, default: the core count).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init(paths: [String] = ["."]) {
         self.paths = paths
@@ -173,7 +175,7 @@ public enum Linter {
         }
 
         let notes = result.notes
-        result = lint(inputs, context: contextInputs, limits: options.limits, config: config)
+        result = lint(inputs, context: contextInputs, limits: options.limits, config: config, jobs: options.jobs)
         result.notes = notes
         result.inputErrors = errors + result.inputErrors
         result.workingDirectory = cwd
@@ -189,13 +191,14 @@ public enum Linter {
     /// Lints files already in memory; together they form one schema. `context` files take part in
     /// resolution but are not reported on.
     public static func lint(_ inputs: [LintInput], context: [LintInput] = [], limits: YAMLLimits = .standard,
-                            config: ProjectConfig? = nil) -> LintResult {
+                            config: ProjectConfig? = nil, jobs: Int = 1) -> LintResult {
         var files: [SchemaFile] = []
         var kept: [LintInput] = []
         var reported = Set<String>()
         let timer = PhaseTimer()
-        for (input, isContext) in inputs.map({ ($0, false) }) + context.map({ ($0, true) }) {
-            let file = SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits)
+        let all = inputs.map { ($0, false) } + context.map { ($0, true) }
+        let decoded = decodeAll(all.map(\.0), limits: limits, jobs: jobs)
+        for ((input, isContext), file) in zip(all, decoded) {
             // A file found in a directory walk takes part only if it is a model file (or looks like
             // one that failed to parse).
             guard input.isExplicit || file.isModelFile || (file.isIncomplete && FileDiscovery.looksLikeModelFile(input.bytes)) else {
@@ -208,7 +211,7 @@ public enum Linter {
             }
         }
         timer.lap("read, compose and decode")
-        var context = LintContext(files: files, explicitPaths: Set(inputs.filter(\.isExplicit).map(\.path)))
+        var context = LintContext(files: files, explicitPaths: Set(inputs.filter(\.isExplicit).map(\.path)), jobs: jobs)
         timer.lap("semantics and relationships")
         let catalog = RuleCatalog.shared
         func configured(_ findings: [Finding]) -> [Finding] {
@@ -221,11 +224,12 @@ public enum Linter {
                 return copy
             }
         }
-        var findings: [Finding] = []
-        for rule in RuleRegistry.all where rule.phase == .schema {
-            findings += configured(rule.init().check(context))
-            timer.lap(rule.id)
-        }
+        // The rules are independent readers of the context: run them side by side, and keep the
+        // registry's order.
+        let schemaRules = RuleRegistry.all.filter { $0.phase == .schema }.map(RuleBox.init)
+        let frozen = context
+        var findings = schemaRules.parallelMap(jobs: jobs) { $0.type.init().check(frozen) }.flatMap(configured)
+        timer.lap("rules")
         // Suppression comments in the reported files.
         let directives = kept.flatMap { Suppressions.scan($0.bytes, path: $0.path) }
         let outcome = Suppressions.apply(directives, to: findings, knownRules: Set(catalog.ids))
@@ -240,6 +244,11 @@ public enum Linter {
         return LintResult(findings: findings, files: kept, inputErrors: [])
     }
 
+    /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.
+    static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int) -> [SchemaFile] {
+        inputs.parallelMap(jobs: jobs) { SchemaDecoder.decode(path: $0.path, bytes: $0.bytes, limits: limits) }
+    }
+
     static func startDirectory(for absolutePath: String) -> String {
         FileDiscovery.isDirectory(absolutePath) == true ? absolutePath : URL(fileURLWithPath: absolutePath).deletingLastPathComponent().path
     }
@@ -248,6 +257,11 @@ public enum Linter {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
+}
+
+/// A rule type as a Sendable value (metatypes of Sendable types are Sendable).
+struct RuleBox: Sendable {
+    let type: any Rule.Type
 }
 
 /// Phase timings on stderr when `ASSOCLINT_PROFILE` is set (for profiling, not for users).

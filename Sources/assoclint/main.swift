@@ -55,6 +55,9 @@ struct Lint: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Threads that read and decode files (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
     @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file; report only new ones.", valueName: "file"))
     var baseline: String?
 
@@ -65,6 +68,9 @@ struct Lint: ParsableCommand {
         if stdinFilename != nil && !stdin {
             throw ValidationError("--stdin-filename needs --stdin")
         }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be 1 or more")
+        }
         if let maxWarnings, maxWarnings < 0 {
             throw ValidationError("--max-warnings must be 0 or more")
         }
@@ -74,6 +80,7 @@ struct Lint: ParsableCommand {
         let started = Date()
         var options = LintOptions(paths: paths.isEmpty && !stdin ? ["."] : paths)
         options.configPath = config
+        if let jobs { options.jobs = jobs }
         if stdin {
             options.stdinBytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             options.stdinFilename = stdinFilename

@@ -53,10 +53,13 @@ public struct LintContext: Sendable {
     public var suppressionDirectives: [SuppressionDirective] = []
     public var unusedSuppressions: [UnusedSuppression] = []
 
-    public init(files: [SchemaFile], explicitPaths: Set<String> = []) {
+    public init(files: [SchemaFile], explicitPaths: Set<String> = [], jobs: Int = 1) {
         self.files = files
-        schema = SemanticSchema(files: files)
+        let timer = PhaseTimer()
+        schema = SemanticSchema(files: files, jobs: jobs)
+        timer.lap("  semantic schema")
         relationships = Relationships(schema)
+        timer.lap("  relationships")
         self.explicitPaths = explicitPaths
     }
 

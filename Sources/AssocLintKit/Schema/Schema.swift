@@ -42,7 +42,9 @@ public struct AttributeDecl: Sendable {
     public var references: AttributeReference?
 }
 
-public struct AssociationDecl: Sendable {
+/// A class, so the schema, the semantics and the rules share one copy: it is filled in while its
+/// file is decoded and only read afterwards (hence `@unchecked Sendable`).
+public final class AssociationDecl: @unchecked Sendable {
     public var kind: AssociationKind
     /// The model the association is declared on (Sequelize's `source`).
     public var source: String
@@ -70,9 +72,21 @@ public struct AssociationDecl: Sendable {
     public var throughMark: SourceMark?
 
     public var location: Location { Location(path: path, mark: mark) }
+
+    init(kind: AssociationKind, source: String, target: String, path: String, mark: SourceMark,
+         targetMark: SourceMark, index: Int) {
+        self.kind = kind
+        self.source = source
+        self.target = target
+        self.path = path
+        self.mark = mark
+        self.targetMark = targetMark
+        self.index = index
+    }
 }
 
-public struct ModelDecl: Sendable {
+/// A class for the same reason as `AssociationDecl`: filled in while decoding, then only read.
+public final class ModelDecl: @unchecked Sendable {
     public var name: String
     public var path: String
     /// Where the model's name stands under `models:`.
@@ -93,6 +107,12 @@ public struct ModelDecl: Sendable {
 
     public func attribute(named name: String) -> AttributeDecl? {
         attributes.first { $0.name == name }
+    }
+
+    init(name: String, path: String, mark: SourceMark) {
+        self.name = name
+        self.path = path
+        self.mark = mark
     }
 }
 

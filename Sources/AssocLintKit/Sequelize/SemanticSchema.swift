@@ -11,7 +11,11 @@ public final class ResolvedModel: Sendable {
 
     public var name: String { decl.name }
 
-    init(_ decl: ModelDecl) {
+    convenience init(_ decl: ModelDecl) {
+        self.init(decl: decl)
+    }
+
+    init(decl: ModelDecl) {
         self.decl = decl
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
         primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
@@ -78,6 +82,12 @@ public struct ModelPair: Hashable, Sendable {
     public var target: String
 }
 
+struct PendingAssociation: Sendable {
+    let decl: AssociationDecl
+    let source: ResolvedModel
+    let target: ResolvedModel
+}
+
 public final class SemanticSchema: Sendable {
     public let files: [SchemaFile]
     /// The first declaration of each model name wins; later ones are duplicates.
@@ -93,34 +103,47 @@ public final class SemanticSchema: Sendable {
     /// Whether some file could not be read completely, so declarations may be missing.
     public let isIncomplete: Bool
 
-    public init(files: [SchemaFile]) {
+    public init(files: [SchemaFile], jobs: Int = 1) {
         self.files = files
-        var models: [String: ResolvedModel] = [:]
+        let timer = PhaseTimer()
+        // The first declaration of each name wins; names are inflected on all threads.
+        var winners: [ModelDecl] = []
+        var seen = Set<String>()
         for file in files {
-            for decl in file.models where models[decl.name] == nil {
-                models[decl.name] = ResolvedModel(decl)
+            for decl in file.models where seen.insert(decl.name).inserted {
+                winners.append(decl)
             }
+        }
+        var models: [String: ResolvedModel] = [:]
+        models.reserveCapacity(winners.count)
+        for model in winners.parallelMap(jobs: jobs, ResolvedModel.init) {
+            models[model.name] = model
         }
         var byTable: [String: [String]] = [:]
-        for model in models.values.sorted(by: { $0.name < $1.name }) {
-            byTable[model.tableName, default: []].append(model.name)
+        for model in winners {
+            byTable[models[model.name]?.tableName ?? model.name, default: []].append(model.name)
         }
-        var associations: [ResolvedAssociation] = []
-        var bySource: [String: [Int]] = [:]
-        var byPair: [ModelPair: [Int]] = [:]
-        for file in files {
-            for decl in file.models {
-                // Only the winning declaration of a duplicated model contributes associations.
-                guard let source = models[decl.name], source.decl.path == decl.path, source.decl.mark == decl.mark else { continue }
-                for association in decl.associations {
-                    guard let target = models[association.target] else { continue }
-                    let resolved = Self.resolve(association, source: source, target: target, models: models)
-                    bySource[decl.name, default: []].append(associations.count)
-                    byPair[ModelPair(source: decl.name, target: association.target), default: []].append(associations.count)
-                    associations.append(resolved)
-                }
+        timer.lap("    models and tables")
+        // Associations whose target is declared, in file and declaration order.
+        var pending: [PendingAssociation] = []
+        for decl in winners {
+            guard let source = models[decl.name] else { continue }
+            for association in decl.associations {
+                guard let target = models[association.target] else { continue }
+                pending.append(PendingAssociation(decl: association, source: source, target: target))
             }
         }
+        let frozenModels = models
+        let associations = pending.parallelMap(jobs: jobs) {
+            Self.resolve($0.decl, source: $0.source, target: $0.target, models: frozenModels)
+        }
+        var bySource: [String: [Int]] = [:]
+        var byPair: [ModelPair: [Int]] = [:]
+        for (index, association) in associations.enumerated() {
+            bySource[association.source, default: []].append(index)
+            byPair[ModelPair(source: association.source, target: association.target), default: []].append(index)
+        }
+        timer.lap("    associations")
         self.models = models
         self.modelsByTable = byTable
         self.associations = associations

@@ -1,0 +1,34 @@
+/// What the fuzzer (and the crash regression tests) feed arbitrary bytes through: the YAML
+/// composer, the schema decoder, every rule and every reporter. Bytes are split into up to three
+/// files at `\n#---\n`, so cross-file resolution is exercised too.
+public enum FuzzHarness {
+    public static let fileSeparator = Array("\n#---\n".utf8)
+
+    /// Small limits keep each run fast; the code paths are the same as with the defaults.
+    static let limits = YAMLLimits(maxDepth: 64, aliasExpansionFloor: 10_000, aliasExpansionFactor: 10)
+
+    public static func run(_ bytes: [UInt8]) {
+        var files: [[UInt8]] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if files.count < 2, bytes[index...].starts(with: fileSeparator) {
+                files.append(current)
+                current = []
+                index += fileSeparator.count
+                continue
+            }
+            current.append(bytes[index])
+            index += 1
+        }
+        files.append(current)
+        let inputs = files.enumerated().map { LintInput(path: "f\($0.offset).yaml", bytes: $0.element, isExplicit: $0.offset == 0) }
+        let result = Linter.lint(inputs, limits: limits)
+        for format in OutputFormat.allCases {
+            _ = Reporter.render(result, format: format)
+        }
+        for input in inputs {
+            _ = Suppressions.scan(input.bytes, path: input.path)
+        }
+    }
+}
