@@ -196,7 +196,9 @@ public enum Linter {
         var kept: [LintInput] = []
         var reported = Set<String>()
         let timer = PhaseTimer()
-        let all = inputs.map { ($0, false) } + context.map { ($0, true) }
+        // One canonical order (by path), whichever files are reported: "the first declaration"
+        // of a model must not depend on which file was asked about.
+        let all = (inputs.map { ($0, false) } + context.map { ($0, true) }).sorted { $0.0.path < $1.0.path }
         let decoded = decodeAll(all.map(\.0), limits: limits, jobs: jobs)
         for ((input, isContext), file) in zip(all, decoded) {
             // A file found in a directory walk takes part only if it is a model file (or looks like
