@@ -7,6 +7,8 @@ public struct LintInput: Sendable {
     public var isExplicit: Bool
     /// The file's identity on disk (the display path for in-memory inputs).
     public var absolutePath: String
+    /// Set when the file was too large to read: its size in bytes.
+    public var unreadSize: Int?
 
     public init(path: String, bytes: [UInt8], isExplicit: Bool, absolutePath: String? = nil) {
         self.path = path
@@ -151,13 +153,19 @@ public enum Linter {
         }
 
         // Inputs: the requested files, plus the rest of the project as context.
+        if requestedOrder.count > options.limits.maxFiles {
+            errors.append(InputError(path: paths.joined(separator: " "), reason: "\(requestedOrder.count) YAML files, more than the limit of \(options.limits.maxFiles) (--max-files); lint fewer paths or raise the limit"))
+            var result = LintResult(findings: [], files: [], inputErrors: errors)
+            result.notes = []
+            return result
+        }
         var inputs: [LintInput] = []
         for file in requestedOrder {
             if file == stdinFile, let bytes = options.stdinBytes {
                 inputs.append(LintInput(path: file.displayPath, bytes: bytes, isExplicit: true, absolutePath: file.absolutePath))
                 continue
             }
-            switch FileDiscovery.read(file, isExplicit: requested[file] ?? false) {
+            switch FileDiscovery.read(file, isExplicit: requested[file] ?? false, maxBytes: options.limits.maxFileBytes) {
             case .success(let input): inputs.append(input)
             case .failure(let error): errors.append(error)
             }
@@ -168,9 +176,13 @@ public enum Linter {
             var ignored: [InputError] = []
             for file in FileDiscovery.walk(config.root, errors: &ignored, errorPath: { $0 }) where !known.contains(file) {
                 guard config.includes(relativePath: relative(file, to: config.root)) else { continue }
+                guard inputs.count + contextInputs.count < options.limits.maxFiles else {
+                    errors.append(InputError(path: FileDiscovery.display(absolute: config.root, workingDirectory: cwd), reason: "the project has more than \(options.limits.maxFiles) YAML files (--max-files); the rest is not read as context"))
+                    break
+                }
                 let discovered = DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd))
                 // Context that cannot be read only weakens resolution; the files asked about are reported.
-                if case .success(let input) = FileDiscovery.read(discovered, isExplicit: false) { contextInputs.append(input) }
+                if case .success(let input) = FileDiscovery.read(discovered, isExplicit: false, maxBytes: options.limits.maxFileBytes) { contextInputs.append(input) }
             }
         }
 
@@ -248,7 +260,15 @@ public enum Linter {
 
     /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.
     static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int) -> [SchemaFile] {
-        inputs.parallelMap(jobs: jobs) { SchemaDecoder.decode(path: $0.path, bytes: $0.bytes, limits: limits) }
+        inputs.parallelMap(jobs: jobs) { input in
+            if let size = input.unreadSize ?? (input.bytes.count > limits.maxFileBytes ? input.bytes.count : nil) {
+                var file = SchemaFile(path: input.path)
+                file.isIncomplete = true
+                file.yamlIssues = [YAMLIssue(kind: .limit, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes) bytes (--max-file-size); assoclint did not read it", mark: SourceMark(line: 1, column: 1))]
+                return file
+            }
+            return SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits)
+        }
     }
 
     static func startDirectory(for absolutePath: String) -> String {

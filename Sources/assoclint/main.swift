@@ -55,6 +55,12 @@ struct Lint: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Largest YAML file read, in MiB (default 64); a larger one is a yaml-syntax finding.", valueName: "mib"))
+    var maxFileSize: Int?
+
+    @Option(help: ArgumentHelp("Most YAML files one run reads (default 100000).", valueName: "n"))
+    var maxFiles: Int?
+
     @Option(help: ArgumentHelp("Threads that read and decode files (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
@@ -67,6 +73,12 @@ struct Lint: ParsableCommand {
     func validate() throws {
         if stdinFilename != nil && !stdin {
             throw ValidationError("--stdin-filename needs --stdin")
+        }
+        if let maxFileSize, maxFileSize < 1 || maxFileSize > 1 << 20 {
+            throw ValidationError("--max-file-size must be between 1 and 1048576 MiB")
+        }
+        if let maxFiles, maxFiles < 1 {
+            throw ValidationError("--max-files must be 1 or more")
         }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be 1 or more")
@@ -81,6 +93,8 @@ struct Lint: ParsableCommand {
         var options = LintOptions(paths: paths.isEmpty && !stdin ? ["."] : paths)
         options.configPath = config
         if let jobs { options.jobs = jobs }
+        if let maxFileSize { options.limits.maxFileBytes = maxFileSize << 20 }
+        if let maxFiles { options.limits.maxFiles = maxFiles }
         if stdin {
             options.stdinBytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             options.stdinFilename = stdinFilename

@@ -67,9 +67,15 @@ enum FileDiscovery {
         }
     }
 
-    static func read(_ file: DiscoveredFile, isExplicit: Bool) -> Result<LintInput, InputError> {
+    static func read(_ file: DiscoveredFile, isExplicit: Bool, maxBytes: Int = .max) -> Result<LintInput, InputError> {
         if isDirectory(file.absolutePath) == true {
             return .failure(InputError(path: file.displayPath, reason: "is a directory where a file was expected"))
+        }
+        // A file over the size limit is not read; the decoder reports it from its size alone.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath))?[.size] as? Int, size > maxBytes {
+            var input = LintInput(path: file.displayPath, bytes: [], isExplicit: isExplicit, absolutePath: file.absolutePath)
+            input.unreadSize = size
+            return .success(input)
         }
         guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
             let exists = FileManager.default.fileExists(atPath: file.absolutePath)

@@ -47,6 +47,9 @@ extension ProjectConfig {
 
     /// Reads and checks a config file; every problem is returned, each at its location.
     public static func load(path: String, displayPath: String, knownRules: [String]) -> (config: ProjectConfig?, errors: [ConfigError]) {
+        guard FileDiscovery.isDirectory(path) != true else {
+            return (nil, [ConfigError(path: displayPath, mark: SourceMark(line: 1, column: 1), message: "is a directory; give the config file itself (.assoclint.yml)")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [ConfigError(path: displayPath, mark: SourceMark(line: 1, column: 1), message: "cannot read the config file")])
         }

@@ -10,7 +10,15 @@ public struct YAMLLimits: Sendable {
     public var aliasExpansionFloor: Int
     public var aliasExpansionFactor: Int
 
-    public init(maxDepth: Int = 256, aliasExpansionFloor: Int = 100_000, aliasExpansionFactor: Int = 10) {
+    /// Largest file read, in bytes (`--max-file-size`); a larger one is a finding, not read.
+    public var maxFileBytes: Int
+    /// Most files one run reads (`--max-files`).
+    public var maxFiles: Int
+
+    public init(maxDepth: Int = 256, aliasExpansionFloor: Int = 100_000, aliasExpansionFactor: Int = 10,
+                maxFileBytes: Int = 64 << 20, maxFiles: Int = 100_000) {
+        self.maxFileBytes = maxFileBytes
+        self.maxFiles = maxFiles
         self.maxDepth = maxDepth
         self.aliasExpansionFloor = aliasExpansionFloor
         self.aliasExpansionFactor = aliasExpansionFactor
