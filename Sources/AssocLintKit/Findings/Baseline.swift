@@ -87,8 +87,8 @@ public struct Baseline: Sendable, Equatable {
 
     public static func read(path: String) throws -> Baseline {
         guard FileDiscovery.isDirectory(path) != true else { throw ReadError.malformed(path, "it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReadError.unreadable(path) }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let bytes = FileDiscovery.readBytes(path) else { throw ReadError.unreadable(path) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             throw ReadError.malformed(path, "not a JSON object")
         }
         guard object["version"] as? Int == formatVersion else { throw ReadError.malformed(path, "version is not \(formatVersion)") }

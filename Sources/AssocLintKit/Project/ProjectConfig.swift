@@ -50,7 +50,7 @@ extension ProjectConfig {
         guard FileDiscovery.isDirectory(path) != true else {
             return (nil, [ConfigError(path: displayPath, mark: SourceMark(line: 1, column: 1), message: "is a directory; give the config file itself (.assoclint.yml)")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileDiscovery.readBytes(path) else {
             return (nil, [ConfigError(path: displayPath, mark: SourceMark(line: 1, column: 1), message: "cannot read the config file")])
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -59,7 +59,7 @@ extension ProjectConfig {
         func fail(_ mark: SourceMark, _ message: String) {
             errors.append(ConfigError(path: displayPath, mark: mark, message: message))
         }
-        let composed = YAMLComposer.compose([UInt8](data))
+        let composed = YAMLComposer.compose(data)
         for issue in composed.issues { fail(issue.mark, issue.message) }
         guard errors.isEmpty else { return (nil, errors) }
         guard let root = composed.documents.first else { return (config, []) }  // empty: defaults
