@@ -288,13 +288,13 @@ struct RuleBox: Sendable {
 
 /// Phase timings on stderr when `ASSOCLINT_PROFILE` is set (for profiling, not for users).
 final class PhaseTimer {
-    private let enabled = ProcessInfo.processInfo.environment["ASSOCLINT_PROFILE"] != nil
+    private static let enabled = ProcessInfo.processInfo.environment["ASSOCLINT_PROFILE"] != nil
     private var last = Date()
 
-    func lap(_ phase: String) {
-        guard enabled else { return }
+    func lap(_ phase: @autoclosure () -> String) {
+        guard Self.enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", now.timeIntervalSince(last) * 1000, phase).utf8))
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", now.timeIntervalSince(last) * 1000, phase()).utf8))
         last = now
     }
 }

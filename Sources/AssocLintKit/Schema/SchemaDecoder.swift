@@ -3,8 +3,12 @@
 /// with the rest of the file.
 public enum SchemaDecoder {
     public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard) -> SchemaFile {
+        let timer = PhaseTimer()
         let composed = YAMLComposer.compose(bytes, limits: limits)
-        return decode(path: path, composed: composed)
+        timer.lap("  compose \(path)")
+        let file = decode(path: path, composed: composed)
+        timer.lap("  decode \(path)")
+        return file
     }
 
     public static func decode(path: String, composed: ComposedYAML) -> SchemaFile {
@@ -21,6 +25,15 @@ public enum SchemaDecoder {
         }
         return decoder.file
     }
+}
+
+/// `Author.hasMany(Post)` for messages, built only when a message needs it.
+private struct CallText: CustomStringConvertible {
+    let source: String
+    let kind: AssociationKind
+    let target: String
+
+    var description: String { "\(source).\(kind.rawValue)(\(target))" }
 }
 
 private struct Decoder {
@@ -302,8 +315,10 @@ private struct Decoder {
         }
     }
 
+    static let kinds = AssociationKind.allCases.map(\.rawValue)
+
     mutating func decodeAssociation(_ node: YAMLNode, model: ModelDecl, index: Int) -> AssociationDecl? {
-        let kinds = AssociationKind.allCases.map(\.rawValue)
+        let kinds = Self.kinds
         if let text = string(node) {
             problem(node.mark, "an association entry is a mapping such as '- hasMany: \(text)', not the text '\(text)'")
             return nil
@@ -331,7 +346,7 @@ private struct Decoder {
         guard let target = requireString(kindPair.value, "the target of \(kind.rawValue)") else { return nil }
         var association = AssociationDecl(kind: kind, source: model.name, target: target, path: file.path,
                                           mark: kindPair.key.mark, targetMark: kindPair.value.mark, index: index)
-        let call = "\(model.name).\(kind.rawValue)(\(target))"
+        let call = CallText(source: model.name, kind: kind, target: target)
         let options = pairs.filter { $0.key.mark != kindPair.key.mark }
         let known = knownPairs(options, allowed: Vocabulary.associationOptionKeys, what: "association option") { name in
             Vocabulary.sequelize7OnlyAssociationKeys.contains(name)
@@ -344,7 +359,7 @@ private struct Decoder {
         return association
     }
 
-    mutating func decodeAssociationOption(_ pair: YAMLPair, into association: inout AssociationDecl, call: String) {
+    mutating func decodeAssociationOption(_ pair: YAMLPair, into association: inout AssociationDecl, call: CallText) {
         let value = pair.value
         switch pair.name {
         case "as":
@@ -424,7 +439,7 @@ private struct Decoder {
     }
 
     /// Calls Sequelize v6 throws for (or silently turns into nonsense) at definition time.
-    mutating func checkSequelizeRejections(_ association: inout AssociationDecl, model: ModelDecl, node: YAMLNode, call: String) {
+    mutating func checkSequelizeRejections(_ association: inout AssociationDecl, model: ModelDecl, node: YAMLNode, call: CallText) {
         let kind = association.kind
         if kind == .hasMany, let mark = association.throughMark {
             problem(mark, "\(call) has 'through': Sequelize throws \"N:M associations are not supported with hasMany. Use belongsToMany instead\"",

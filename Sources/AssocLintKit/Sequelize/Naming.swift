@@ -4,10 +4,15 @@
 public struct ModelNames: Hashable, Sendable {
     public var singular: String
     public var plural: String
+    /// `upperFirst` of each, the accessor suffixes of unaliased associations (computed once per model).
+    public var upperSingular: String
+    public var upperPlural: String
 
     public init(modelName: String, singularOverride: String? = nil, pluralOverride: String? = nil) {
         singular = singularOverride ?? Inflection.singularize(modelName)
         plural = pluralOverride ?? Inflection.pluralize(modelName)
+        upperSingular = Inflection.upperFirst(singular)
+        upperPlural = Inflection.upperFirst(plural)
     }
 
     /// The default table name: `freezeTableName` keeps the model name, otherwise the pluralized
@@ -87,8 +92,13 @@ public struct AssociationNames: Hashable, Sendable {
             }
             (key, plural, singular) = (name, name, name)
         }
-        upperSingular = Inflection.upperFirst(singular)
-        upperPlural = kind.isMulti ? Inflection.upperFirst(plural) : upperSingular
+        if alias == nil {
+            upperSingular = target.upperSingular
+            upperPlural = kind.isMulti ? target.upperPlural : target.upperSingular
+        } else {
+            upperSingular = Inflection.upperFirst(singular)
+            upperPlural = kind.isMulti ? Inflection.upperFirst(plural) : upperSingular
+        }
     }
 
     /// The accessors in Sequelize's mixin order (a name may repeat, e.g. addNews). Built on demand:

@@ -50,6 +50,24 @@ public struct Relationships: Sendable {
             visited.insert(pair)
             visited.insert(backward)
             let backwardIndices = pair == backward ? forwardIndices : (schema.associationsByPair[backward] ?? [])
+            // The usual case, one declaration each way: pair them if their kinds are inverse.
+            if pair != backward, forwardIndices.count == 1, backwardIndices.count <= 1 {
+                let forward = forwardIndices[0]
+                guard let back = backwardIndices.first else { continue }
+                let kinds = (schema.associations[forward].kind, schema.associations[back].kind)
+                let isInverse: Bool
+                switch kinds {
+                case (.hasMany, .belongsTo), (.hasOne, .belongsTo), (.belongsTo, .hasMany), (.belongsTo, .hasOne): isInverse = true
+                case (.belongsToMany, .belongsToMany):
+                    isInverse = schema.associations[forward].decl.through == schema.associations[back].decl.through
+                default: isInverse = false
+                }
+                if isInverse {
+                    inverse[forward] = back
+                    inverse[back] = forward
+                }
+                continue
+            }
             let all = Array(Set(forwardIndices + backwardIndices)).sorted()
             let kindOf = { (index: Int) in schema.associations[index].kind }
             // One-to-x declared from either side: owners (hasMany/hasOne) against belongsTo.

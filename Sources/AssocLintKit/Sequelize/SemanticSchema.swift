@@ -8,6 +8,11 @@ public final class ResolvedModel: Sendable {
     /// `primaryKeyAttribute`: the first attribute marked `primaryKey`, else the `id` Sequelize adds.
     public let primaryKey: String
     public let tableName: String
+    /// `camelize(name.singular + '_' + pk)`: the default foreign key of this model's hasMany and
+    /// belongsToMany, and of an unaliased belongsTo to it.
+    public let defaultForeignKey: String
+    /// `camelize(singularize(modelName) + '_' + pk)`: the default foreign key of its unaliased hasOne.
+    public let hasOneForeignKey: String
 
     public var name: String { decl.name }
 
@@ -19,6 +24,8 @@ public final class ResolvedModel: Sendable {
         self.decl = decl
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
         primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
+        defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
+        hasOneForeignKey = ForeignKeyNaming.name(prefix: Inflection.singularize(decl.name), key: primaryKey)
         tableName = decl.tableName ?? ModelNames.defaultTableName(modelName: decl.name, underscored: decl.underscored,
                                                                    freezeTableName: decl.freezeTableName)
     }
@@ -161,24 +168,23 @@ public final class SemanticSchema: Sendable {
         var holderUnderscored: Bool
         switch decl.kind {
         case .hasMany:
-            defaultKey = ForeignKeyNaming.name(prefix: source.names.singular, key: source.primaryKey)
+            defaultKey = source.defaultForeignKey
             holder = .target
             holderUnderscored = target.decl.underscored
         case .hasOne:
-            let prefix: String
-            switch decl.alias {
-            case .string(let alias)?: prefix = Inflection.singularize(alias)
-            default: prefix = Inflection.singularize(source.name)
+            if case .string(let alias)? = decl.alias {
+                defaultKey = ForeignKeyNaming.name(prefix: Inflection.singularize(alias), key: source.primaryKey)
+            } else {
+                defaultKey = source.hasOneForeignKey
             }
-            defaultKey = ForeignKeyNaming.name(prefix: prefix, key: source.primaryKey)
             holder = .target
             holderUnderscored = target.decl.underscored
         case .belongsTo:
-            defaultKey = ForeignKeyNaming.name(prefix: names.singular, key: target.primaryKey)
+            defaultKey = decl.alias == nil ? target.defaultForeignKey : ForeignKeyNaming.name(prefix: names.singular, key: target.primaryKey)
             holder = .source
             holderUnderscored = source.decl.underscored
         case .belongsToMany:
-            defaultKey = ForeignKeyNaming.name(prefix: source.names.singular, key: decl.sourceKey ?? source.primaryKey)
+            defaultKey = decl.sourceKey.map { ForeignKeyNaming.name(prefix: source.names.singular, key: $0) } ?? source.defaultForeignKey
             let otherPrefix = source.name == target.name ? Inflection.singularize(names.key) : target.names.singular
             otherKey = decl.otherKey ?? ForeignKeyNaming.name(prefix: otherPrefix, key: decl.targetKey ?? target.primaryKey)
             let through = decl.through ?? ""

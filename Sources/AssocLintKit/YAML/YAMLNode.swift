@@ -20,7 +20,9 @@ public struct YAMLNode: Sendable {
         case plain, quoted, block
     }
 
-    public indirect enum Content: Sendable {
+    // Not `indirect`: the arrays already give the recursion its indirection, so a node costs no
+    // separate heap box.
+    public enum Content: Sendable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
