@@ -4,41 +4,12 @@ import XCTest
 
 /// The built `assoclint` executable: exit codes, formats, and the other commands.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     var executable: URL {
-        get throws {
-            let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                              packageRoot.appendingPathComponent(".build/debug")]
-            for directory in candidates {
-                let url = directory.appendingPathComponent("assoclint")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw XCTSkip("assoclint executable not built next to the tests")
-        }
+        get throws { try builtAssoclint }
     }
 
-    func assoclint(_ arguments: [String], environment: [String: String] = [:], directory: URL = packageRoot) throws -> Run {
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    func assoclint(_ arguments: [String], environment: [String: String] = [:], directory: URL = packageRoot) throws -> ProcessRun {
+        try runProcess(try executable, arguments, in: directory, environment: environment)
     }
 
     func temporaryDirectory() throws -> URL {

@@ -6,62 +6,19 @@ import XCTest
 /// must be read correctly by the VS Code problem matcher (its regexp is taken from the doc
 /// itself), by the Vim errorformat and by Emacs's `gnu` compilation regexp.
 final class EditorIntegrationTests: XCTestCase {
-    struct ScriptRun {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-
-        /// The stdout lines; stdout must be empty or end with a newline.
-        var lines: [String] {
-            stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-        }
-    }
-
     var script: URL { packageRoot.appendingPathComponent("Scripts/lint-on-save") }
 
     /// The assoclint built with these tests, handed to the script as `ASSOCLINT`, so that a stale
     /// `.build/release/assoclint` (which the script would prefer) cannot stand in for it. The
     /// script's own lookup order is tested with stubs in `testBinaryLookupOrder`.
-    var executable: URL {
-        get throws {
-            let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                              packageRoot.appendingPathComponent(".build/debug")]
-            for directory in candidates {
-                let url = directory.appendingPathComponent("assoclint")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw XCTSkip("assoclint executable not built next to the tests")
-        }
-    }
-
-    /// Runs a script. `environment` entries replace the inherited ones; a nil value removes one.
-    /// With `inheritEnvironment: false`, only `environment` is passed.
     func run(_ script: URL, _ arguments: [String], in directory: URL, environment: [String: String?] = [:],
-             inheritEnvironment: Bool = true, input: Data? = nil) throws -> ScriptRun {
-        let process = Process()
-        process.executableURL = script
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
-        try process.run()
-        inPipe.fileHandleForWriting.write(input ?? Data())
-        try inPipe.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ScriptRun(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                         stderr: String(decoding: stderr, as: UTF8.self))
+             inheritEnvironment: Bool = true, input: Data? = nil) throws -> ProcessRun {
+        try runProcess(script, arguments, in: directory, environment: environment,
+                       inheritEnvironment: inheritEnvironment, input: input)
     }
 
-    /// Runs `Scripts/lint-on-save` with the assoclint built with these tests.
-    func lintOnSave(_ arguments: [String], in directory: URL, input: Data? = nil) throws -> ScriptRun {
-        try run(script, arguments, in: directory, environment: ["ASSOCLINT": try executable.path], input: input)
+    func lintOnSave(_ arguments: [String], in directory: URL, input: Data? = nil) throws -> ProcessRun {
+        try run(script, arguments, in: directory, environment: ["ASSOCLINT": try builtAssoclint.path], input: input)
     }
 
     func temporaryDirectory() throws -> URL {
@@ -304,7 +261,7 @@ final class EditorIntegrationTests: XCTestCase {
         try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "../../checkout/Scripts/lint-on-save")
 
         let path = root.appendingPathComponent("path").path + ":/usr/bin:/bin"
-        func call(_ arguments: [String], assoclint: String? = nil) throws -> ScriptRun {
+        func call(_ arguments: [String], assoclint: String? = nil) throws -> ProcessRun {
             try run(link, arguments, in: root.appendingPathComponent("project"),
                     environment: ["PATH": path, "ASSOCLINT": assoclint], inheritEnvironment: false)
         }

@@ -141,17 +141,8 @@ final class ReporterTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent(name)
         try document.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Tests/Fixtures/validate_json.py", schema, file.path]
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "schema validation failed (needs python3 with `pip install jsonschema pyyaml`):\n\(text)")
+        let validation = try validateJSON(schema: schema, files: [file.path])
+        XCTAssertEqual(validation.status, 0, "schema validation failed:\n\(validation.output)")
     }
 
     func testTextSummaryWithTime() {

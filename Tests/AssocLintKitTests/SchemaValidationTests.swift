@@ -368,26 +368,7 @@ final class SchemaValidationTests: XCTestCase {
 
     // MARK: running validate_json.py
 
-    struct Validation {
-        var status: Int32
-        var output: String
-        var files: [String]
-
-        /// The script's line about a file: `ok FILE`, `invalid FILE: ...` or `error FILE: ...`.
-        func line(for file: String) -> String? {
-            output.split(separator: "\n").map(String.init).first { line in
-                line == "ok \(file)" || line.hasPrefix("invalid \(file): ") || line.hasPrefix("error \(file): ")
-            }
-        }
-    }
-
-    struct ValidatorUnavailable: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Writes the texts to a temporary directory (removed at the end of the test) and validates them
-    /// in one run of the script.
-    func validate(_ schema: String, texts: [(name: String, text: String)]) throws -> Validation {
+    func validate(_ schema: String, texts: [(name: String, text: String)]) throws -> SchemaValidation {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("assoclint-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -401,26 +382,8 @@ final class SchemaValidationTests: XCTestCase {
         return try validate(schema, paths)
     }
 
-    /// Runs `python3 Tests/Fixtures/validate_json.py SCHEMA FILE...` in the package root.
-    func validate(_ schema: String, _ files: [String]) throws -> Validation {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Tests/Fixtures/validate_json.py", schema] + files
-        process.currentDirectoryURL = packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let status = process.terminationStatus
-        if status == 127 {
-            throw ValidatorUnavailable(description: "python3 was not found: install Python 3, then `pip install jsonschema pyyaml`\n\(text)")
-        }
-        if status != 0 && status != 1 {
-            throw ValidatorUnavailable(description: "Tests/Fixtures/validate_json.py failed (status \(status)); it needs python3 with `pip install jsonschema pyyaml`:\n\(text)")
-        }
-        return Validation(status: status, output: text, files: files)
+    func validate(_ schema: String, _ files: [String]) throws -> SchemaValidation {
+        try validateJSON(schema: schema, files: files)
     }
 
     func loadJSON(_ relativePath: String) throws -> [String: Any] {
