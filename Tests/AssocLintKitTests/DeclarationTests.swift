@@ -12,7 +12,7 @@ final class DeclarationTests: XCTestCase {
               - hasMany: Item
                 foriegnKey: orderId
           Item:
-            associations: [ { belongsTo: Order, foreignKey: orderId } ]
+            associations: [ { belongsTo: Order } ]
         """)
         XCTAssertEqual(result.spots, ["invalid-declaration@4:9", "invalid-declaration@6:9"])
         XCTAssertTrue(result.findings[0].message.contains("Did you mean 'hasMany'?"))

@@ -80,7 +80,7 @@ final class ReversedBelongsToTests: XCTestCase {
                 foreignKey: defaultAddressId
           Address:
             attributes:
-              userId: { type: INTEGER, references: { model: Users, key: id } }
+              UserId: { type: INTEGER, references: { model: Users, key: id } }
             associations:
               - belongsTo: User
               - hasOne: User
@@ -250,7 +250,7 @@ final class HasManyForOneToOneTests: XCTestCase {
             associations: [ { hasMany: Profile } ]
           Profile:
             attributes:
-              userId: { type: INTEGER, unique: true }
+              UserId: { type: INTEGER, unique: true }
             associations: [ { belongsTo: User } ]
         """)
         XCTAssertEqual(result.spots, ["has-many-for-one-to-one@3:23"])
@@ -401,5 +401,72 @@ final class ReviewRegressionTests: XCTestCase {
     func testHookShorthandsAreModelMethods() {
         let result = lint("models:\n  User: {}\nusages: [User.beforeCreate, User.afterSave]\n")
         XCTAssertEqual(result.findings, [])
+    }
+}
+
+final class ForeignKeyMismatchTests: XCTestCase {
+    func testInverseSidesWithDifferentKeys() {
+        let result = lint("""
+        models:
+          User:
+            associations: [ { hasMany: Post, foreignKey: authorId } ]
+          Post:
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertEqual(result.spots, ["foreign-key-mismatch@3:23"])
+        XCTAssertTrue(result.findings[0].message.contains("(authorId and UserId)"))
+        XCTAssertEqual(result.findings[0].help, "give both the same foreignKey, e.g. 'foreignKey: authorId' on each")
+    }
+
+    func testAliasOnTheBelongsToChangesItsDefault() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Post } ] }
+          Post: { associations: [ { belongsTo: User, as: author } ] }
+        """)
+        XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch"])
+    }
+
+    func testDeclaredColumnSpeltDifferently() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Post, foreignKey: userId } ] }
+          Post:
+            underscored: true
+            attributes:
+              user_id: INTEGER
+            associations: [ { belongsTo: User, foreignKey: userId } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch", "foreign-key-mismatch"])
+        XCTAssertEqual(result.findings[0].help, "add 'foreignKey: user_id' to this association")
+    }
+
+    func testMatchingKeysAndJunctionsAreFine() {
+        let result = lint("""
+        models:
+          User:
+            associations:
+              - { hasMany: Post, as: posts, foreignKey: authorId }
+              - { belongsToMany: Group, through: Membership }
+          Post:
+            attributes: { authorId: INTEGER }
+            associations: [ { belongsTo: User, as: author, foreignKey: authorId } ]
+          Group:
+            associations: [ { belongsToMany: User, through: Membership } ]
+          Membership:
+            attributes: { UserId: INTEGER, GroupId: INTEGER }
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+
+    func testJunctionModelWithOtherSpelling() {
+        let result = lint("""
+        models:
+          User: { associations: [ { belongsToMany: Group, through: Membership } ] }
+          Group: { associations: [ { belongsToMany: User, through: Membership } ] }
+          Membership:
+            attributes: { user_id: INTEGER, group_id: INTEGER }
+        """)
+        XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch", "foreign-key-mismatch"], result.compact)
     }
 }
