@@ -116,11 +116,12 @@ public enum Linter {
 
         var result = LintResult(findings: [], files: [], inputErrors: [])
         // The files asked about.
-        var requested: [DiscoveredFile: Bool] = [:]  // file → named explicitly
+        // Keyed by absolute path: the same file named twice (`a.yaml ./a.yaml /x/a.yaml`) is one file.
+        var requested: [String: Bool] = [:]  // absolute path → named explicitly
         var requestedOrder: [DiscoveredFile] = []
         func request(_ file: DiscoveredFile, explicit: Bool) {
-            if requested[file] == nil { requestedOrder.append(file) }
-            requested[file] = (requested[file] ?? false) || explicit
+            if requested[file.absolutePath] == nil { requestedOrder.append(file) }
+            requested[file.absolutePath] = (requested[file.absolutePath] ?? false) || explicit
         }
         for path in paths {
             let absolute = FileDiscovery.absolute(path, in: cwd)
@@ -165,7 +166,7 @@ public enum Linter {
                 inputs.append(LintInput(path: file.displayPath, bytes: bytes, isExplicit: true, absolutePath: file.absolutePath))
                 continue
             }
-            switch FileDiscovery.read(file, isExplicit: requested[file] ?? false, maxBytes: options.limits.maxFileBytes) {
+            switch FileDiscovery.read(file, isExplicit: requested[file.absolutePath] ?? false, maxBytes: options.limits.maxFileBytes) {
             case .success(let input): inputs.append(input)
             case .failure(let error): errors.append(error)
             }

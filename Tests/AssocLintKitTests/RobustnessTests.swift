@@ -91,3 +91,23 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(gone.description, "gone.yaml: no such file or directory")
     }
 }
+
+final class SpecialFileTests: XCTestCase {
+    func testDevicesPipesAndTheSameFileTwice() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("assoclint-special-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "models:\n  A: {}\n".write(to: root.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("zero.yaml").path, withDestinationPath: "/dev/zero")
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("pipe.yaml").path, 0o600), 0)
+        var options = LintOptions(paths: [".", "a.yaml", root.appendingPathComponent("a.yaml").path])
+        options.workingDirectory = root.path
+        let result = Linter.run(options)
+        XCTAssertEqual(result.findings, [], result.compact)
+        XCTAssertEqual(result.files.map(\.path), ["a.yaml"], "one file, however it is named")
+        XCTAssertEqual(result.inputErrors.map(\.description).sorted(), [
+            "pipe.yaml: is not a regular file (a device, pipe or socket); not read",
+            "zero.yaml: is not a regular file (a device, pipe or socket); not read",
+        ])
+    }
+}

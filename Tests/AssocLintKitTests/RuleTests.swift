@@ -395,7 +395,7 @@ final class ReviewRegressionTests: XCTestCase {
         usages: [User.getOpenTask]
         """)
         XCTAssertEqual(result.ruleIDs, ["has-many-singular-getter"])
-        XCTAssertEqual(result.findings[0].help, "call user.getOpenTasks(); if each User has only one Task, the fix is User.hasOne(Task, { as: 'openTask' }), which generates getOpenTask()")
+        XCTAssertEqual(result.findings[0].help, "call user.getOpenTasks(); if each User has only one Task, the fix is User.hasOne(Task, { as: 'openTask', foreignKey: 'UserId' }), which generates getOpenTask()")
     }
 
     func testHookShorthandsAreModelMethods() {
@@ -430,15 +430,14 @@ final class ForeignKeyMismatchTests: XCTestCase {
     func testDeclaredColumnSpeltDifferently() {
         let result = lint("""
         models:
-          User: { associations: [ { hasMany: Post, foreignKey: userId } ] }
+          User: { associations: [ { hasMany: Post } ] }
           Post:
-            underscored: true
             attributes:
-              user_id: INTEGER
-            associations: [ { belongsTo: User, foreignKey: userId } ]
+              userId: INTEGER
+            associations: [ { belongsTo: User } ]
         """)
-        XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch", "foreign-key-mismatch"])
-        XCTAssertEqual(result.findings[0].help, "add 'foreignKey: user_id' to this association")
+        XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch"])
+        XCTAssertEqual(result.findings[0].help, "add 'foreignKey: userId' to this association")
     }
 
     func testMatchingKeysAndJunctionsAreFine() {
@@ -468,5 +467,124 @@ final class ForeignKeyMismatchTests: XCTestCase {
             attributes: { user_id: INTEGER, group_id: INTEGER }
         """)
         XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch", "foreign-key-mismatch"], result.compact)
+    }
+}
+
+/// The second review's cases: valid Sequelize that must stay quiet, and advice that must be right.
+final class SecondReviewTests: XCTestCase {
+    func testUnderscoredSpellingsOfOneColumnAreOneColumn() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Post, foreignKey: authorId } ] }
+          Post:
+            underscored: true
+            attributes: { author_id: INTEGER }
+            associations: [ { belongsTo: User, as: author } ]
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+
+    func testAMismatchedDeclaredColumnIsReportedOnce() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Post, foreignKey: userId } ] }
+          Post:
+            attributes: { user_id: INTEGER }
+            associations: [ { belongsTo: User, foreignKey: userId } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["foreign-key-mismatch"], result.compact)
+        XCTAssertTrue(result.findings[0].message.contains("(column userId)"))
+    }
+
+    func testSeveralOwnersShareOneBelongsTo() {
+        let result = lint("""
+        models:
+          User:
+            associations:
+              - { hasMany: Post, as: posts }
+              - { hasMany: Post, as: drafts, scope: { status: draft } }
+              - { hasOne: Post, as: latestPost, foreignKey: UserId }
+          Post: { associations: [ { belongsTo: User } ] }
+        """)
+        XCTAssertEqual(result.findings, [], result.compact)
+    }
+
+    func testAReferenceUnderARoleNameIsNoReversal() {
+        let result = lint("""
+        models:
+          Post:
+            attributes: { title: STRING }
+            associations: [ { belongsTo: User } ]
+          User:
+            attributes:
+              lastPostId: { type: INTEGER, references: { model: Posts, key: id } }
+        """)
+        XCTAssertEqual(result.ruleIDs, ["missing-inverse"], result.compact)
+    }
+
+    func testSingleFieldUniqueIndexMakesAOneToOne() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Profile } ] }
+          Profile:
+            indexes: [ { unique: true, fields: [UserId] } ]
+            attributes: { UserId: INTEGER }
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["has-many-for-one-to-one"], result.compact)
+    }
+
+    func testOneToOneAdviceKeepsAliasAndForeignKey() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Profile, as: ownedProfiles, foreignKey: ownerId } ] }
+          Profile:
+            attributes: { ownerId: { type: INTEGER, unique: true } }
+        """)
+        let finding = result.findings("has-many-for-one-to-one").first
+        XCTAssertEqual(finding?.help, "declare User.hasOne(Profile, { as: 'ownedProfile', foreignKey: 'ownerId' }) instead (it generates user.getOwnedProfile()), and declare Profile.belongsTo(User) on the other side")
+        let getter = lint("""
+        models:
+          Order: { associations: [ { hasMany: Item, as: lineItems } ] }
+          Item: { associations: [ { belongsTo: Order, as: order, foreignKey: OrderId } ] }
+        usages: [Order.getLineItem]
+        """)
+        XCTAssertEqual(getter.findings.first?.help, "call order.getLineItems(); if each Order has only one Item, the fix is Order.hasOne(Item, { as: 'lineItem', foreignKey: 'OrderId' }), which generates getLineItem()")
+    }
+
+    func testMissingInverseSuggestsTheHasOneKeyWithANameOverride() {
+        let result = lint("""
+        models:
+          Person: { name: { singular: human } }
+          Passport:
+            attributes: { humanId: { type: INTEGER, unique: true } }
+            associations: [ { belongsTo: Person } ]
+        """)
+        XCTAssertEqual(result.findings.first?.help, "add '- { hasOne: Passport, foreignKey: humanId }' to Person's associations")
+    }
+
+    func testUnusedSuppressionWaitsForABrokenFile() {
+        let good = "models:\n  A:\n    associations:\n      # assoclint-disable-next-line missing-inverse\n      - hasMany: B\n  B: {}\n"
+        let result = lint(good, "models:\n  C: [\n")
+        XCTAssertEqual(result.ruleIDs, ["yaml-syntax"], result.compact)
+    }
+
+    func testModelMethodsAreNeverSingularGetters() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Post, as: { plural: posts } } ] }
+          Post: { associations: [ { belongsTo: User } ] }
+        usages: [User.get]
+        """)
+        XCTAssertFalse(result.ruleIDs.contains("has-many-singular-getter"), result.compact)
+    }
+
+    func testControlCharactersDoNotReachTheTerminal() {
+        let result = lint("models:\n  \"Evil\\e[2J\": { associations: [ { hasMany: Nope } ] }\n")
+        let compact = CompactReporter.render(result)
+        XCTAssertFalse(compact.contains("\u{1B}"))
+        XCTAssertTrue(compact.contains("Evil\\u{1B}[2J"), compact)
+        XCTAssertFalse(Reporter.render(result, format: .text).contains("\u{1B}"))
+        XCTAssertFalse(GitHubReporter.render(result).contains("\u{1B}"))
     }
 }

@@ -37,6 +37,8 @@ public struct UnusedSuppression: Sendable, Hashable {
     public var mark: SourceMark
     public var message: String
     public var help: String?
+    /// The known rule the entry names, when the entry is unused rather than malformed.
+    public var rule: String?
 }
 
 public enum Suppressions {
@@ -150,7 +152,7 @@ public enum Suppressions {
                     }
                     unused.append(UnusedSuppression(path: directive.path, mark: mark,
                                                     message: "this suppression of \(entry.rule) is unused: no \(entry.rule) finding \(place)",
-                                                    help: "remove '\(entry.rule)' from the comment"))
+                                                    help: "remove '\(entry.rule)' from the comment", rule: entry.rule))
                 }
             }
         }

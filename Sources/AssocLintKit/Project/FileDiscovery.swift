@@ -43,6 +43,12 @@ enum FileDiscovery {
 
     /// Every `*.yaml` / `*.yml` file below `directory` (absolute), sorted, without following a
     /// symlink loop and skipping `.git`, `node_modules` and `.build*`.
+    /// A regular file (after following symlinks): devices and pipes named `*.yaml` are skipped.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     static func walk(_ directory: String, errors: inout [InputError], errorPath: (String) -> String) -> [String] {
         var found: [String] = []
         var visited = Set<String>()
@@ -65,48 +71,73 @@ enum FileDiscovery {
                 if skippedDirectories.contains(entry) || entry.hasPrefix(".build") { continue }
                 walk(path, found: &found, visited: &visited, errors: &errors, errorPath: errorPath)
             } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
-                found.append(path)
+                if isRegularFile(path) {
+                    found.append(path)
+                } else {
+                    errors.append(InputError(path: errorPath(path), reason: "is not a regular file (a device, pipe or socket); not read"))
+                }
             }
         }
     }
 
     static func read(_ file: DiscoveredFile, isExplicit: Bool, maxBytes: Int = .max) -> Result<LintInput, InputError> {
-        if isDirectory(file.absolutePath) == true {
-            return .failure(InputError(path: file.displayPath, reason: "is a directory where a file was expected"))
-        }
-        // A file over the size limit is not read; the decoder reports it from its size alone.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath))?[.size] as? Int, size > maxBytes {
+        switch readRegularFile(file.absolutePath, maxBytes: maxBytes) {
+        case .bytes(let bytes):
+            return .success(LintInput(path: file.displayPath, bytes: bytes, isExplicit: isExplicit, absolutePath: file.absolutePath))
+        case .tooLarge(let size):
+            // Not read; the decoder reports it from its size alone.
             var input = LintInput(path: file.displayPath, bytes: [], isExplicit: isExplicit, absolutePath: file.absolutePath)
             input.unreadSize = size
             return .success(input)
+        case .failed(let reason):
+            return .failure(InputError(path: file.displayPath, reason: reason))
         }
-        guard let bytes = readBytes(file.absolutePath) else {
-            let exists = FileManager.default.fileExists(atPath: file.absolutePath)
-            return .failure(InputError(path: file.displayPath, reason: exists ? "cannot be read (permission denied)" : "no such file or directory"))
-        }
-        return .success(LintInput(path: file.displayPath, bytes: bytes, isExplicit: isExplicit,
-                                  absolutePath: file.absolutePath))
     }
 
-    /// Reads a whole file with POSIX calls (Foundation's `FileManager.contents` leaks a buffer on
-    /// empty files on Linux, which AddressSanitizer reports); nil when it cannot be opened or read.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    enum ReadOutcome {
+        case bytes([UInt8])
+        /// Larger than the limit: the size, and nothing read.
+        case tooLarge(Int)
+        case failed(String)
+    }
+
+    /// Reads a regular file with POSIX calls, at most `maxBytes` (Foundation's
+    /// `FileManager.contents` leaks a buffer on empty files on Linux). Devices, FIFOs and sockets
+    /// are refused before reading, so `/dev/zero` or a pipe named `*.yaml` cannot hang the run.
+    static func readRegularFile(_ path: String, maxBytes: Int = .max) -> ReadOutcome {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            return .failed(errno == ENOENT ? "no such file or directory" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
         var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        guard fstat(descriptor, &info) == 0 else { return .failed("cannot be read (\(String(cString: strerror(errno))))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failed("is a directory where a file was expected")
+        default: return .failed("is not a regular file (a device, pipe or socket)")
+        }
+        if Int(info.st_size) > maxBytes { return .tooLarge(Int(info.st_size)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .failed("cannot be read (\(String(cString: strerror(errno))))")
             }
-            if count == 0 { return bytes }
+            if count == 0 { return .bytes(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
+            // The file grew while being read: stop at the limit.
+            if bytes.count > maxBytes { return .tooLarge(bytes.count) }
         }
+    }
+
+    /// The bytes of a regular file, or nil.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        if case .bytes(let bytes) = readRegularFile(path) { return bytes }
+        return nil
     }
 
     /// A file with a top-level `models:` line, for files that do not parse.

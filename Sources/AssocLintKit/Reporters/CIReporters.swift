@@ -25,6 +25,8 @@ public enum GitHubReporter {
             case "%": result += "%25"
             case "\r": result += "%0D"
             case "\n": result += "%0A"
+            // Other control characters (an ESC in a model name) would reach the log as they are.
+            case _ where Terminal.isControl(character): result += Terminal.printable(String(character))
             default: result.unicodeScalars.append(character)
             }
         }

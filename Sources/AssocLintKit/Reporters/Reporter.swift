@@ -46,7 +46,28 @@ public enum CompactReporter {
     }
 
     public static func line(_ finding: Finding) -> String {
-        let message = finding.message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "\(finding.location.path):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(message) [\(finding.ruleID)]"
+        "\(Terminal.printable(finding.location.path)):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(Terminal.printable(finding.message)) [\(finding.ruleID)]"
+    }
+}
+
+/// Text from the input (names, paths) must not drive a terminal or a CI log: control characters
+/// (an ESC starting a colour or title sequence, a newline splitting a line) are shown escaped.
+enum Terminal {
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u{" + hex + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }

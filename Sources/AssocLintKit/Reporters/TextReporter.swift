@@ -34,10 +34,10 @@ struct TextReporter {
 
     func render(_ finding: Finding) -> String {
         let severity = finding.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
-        var text = "\(severity)\(paint("[\(finding.ruleID)]", "1")): \(paint(finding.message, "1"))\n"
+        var text = "\(severity)\(paint("[\(finding.ruleID)]", "1")): \(paint(Terminal.printable(finding.message), "1"))\n"
         let location = finding.location
         let gutter = String(repeating: " ", count: String(location.line).count)
-        text += "\(gutter)\(paint("-->", "34")) \(location.path):\(location.line):\(location.column)\n"
+        text += "\(gutter)\(paint("-->", "34")) \(Terminal.printable(location.path)):\(location.line):\(location.column)\n"
         if let line = lines[location.path].flatMap({ location.line - 1 < $0.count && location.line >= 1 ? $0[location.line - 1] : nil }) {
             let characters = Array(line)
             let start = min(max(location.column - 1, 0), characters.count)
@@ -46,14 +46,14 @@ struct TextReporter {
             let padding = String(characters[..<start].map { $0 == "\t" ? "\t" : " " })
             let caret = String(repeating: "^", count: max(end - start, 1))
             text += "\(gutter) \(paint("|", "34"))\n"
-            text += "\(paint(String(location.line), "34")) \(paint("|", "34")) \(line)\n"
+            text += "\(paint(String(location.line), "34")) \(paint("|", "34")) \(Terminal.printable(String(line)))\n"
             text += "\(gutter) \(paint("|", "34")) \(padding)\(paint(caret, finding.severity == .error ? "31" : "33"))\n"
         }
         if let help = finding.help {
-            text += "\(gutter) \(paint("=", "34")) \(paint("help", "1")): \(help)\n"
+            text += "\(gutter) \(paint("=", "34")) \(paint("help", "1")): \(Terminal.printable(help))\n"
         }
         for related in finding.related {
-            text += "\(gutter) \(paint("=", "34")) note: \(related.message) (\(related.location.path):\(related.location.line):\(related.location.column))\n"
+            text += "\(gutter) \(paint("=", "34")) note: \(Terminal.printable(related.message)) (\(Terminal.printable(related.location.path)):\(related.location.line):\(related.location.column))\n"
         }
         return text
     }

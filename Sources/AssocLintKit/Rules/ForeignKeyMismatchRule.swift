@@ -7,12 +7,15 @@ public struct ForeignKeyMismatchRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
+        // One finding per declared column, however many associations spell it differently.
+        var reportedColumns = Set<String>()
         for (index, association) in schema.associations.enumerated() {
-            // (a) An inverse pair, reported once, on the hasMany/hasOne side.
+            // (a) An inverse pair whose keys land in different columns, reported on the hasMany/hasOne.
+            // (Under `underscored`, authorId and author_id are one column: no finding.)
             if association.kind == .hasMany || association.kind == .hasOne,
                let partnerIndex = context.relationships.inverse[index], partnerIndex != index {
                 let partner = schema.associations[partnerIndex]
-                if partner.kind == .belongsTo, partner.foreignKey != association.foreignKey {
+                if partner.kind == .belongsTo, partner.foreignKeyColumn != association.foreignKeyColumn {
                     findings.append(finding(
                         "\(association.call) and \(partner.call) name the foreign key differently (\(association.foreignKey) and \(partner.foreignKey)): Sequelize adds both columns to \(association.target), and rows created through one side are invisible to the other",
                         at: association.location,
@@ -21,12 +24,15 @@ public struct ForeignKeyMismatchRule: Rule {
                     continue
                 }
             }
-            // (b) The model holding the key declares it under another spelling.
+            // (b) The model holding the key declares the link under a spelling that maps to another column.
             guard let holder = holderModel(of: association, in: schema), holder.decl.declaresAttributes,
                   holder.decl.attribute(named: association.foreignKey) == nil,
                   let declared = holder.linkAttribute(named: association.foreignKey) else { continue }
+            let declaredColumn = ForeignKeyNaming.column(attribute: declared.name, field: declared.field, underscored: holder.decl.underscored)
+            guard declaredColumn != association.foreignKeyColumn,
+                  reportedColumns.insert("\(holder.name)\u{0}\(declared.name)\u{0}\(association.foreignKey)").inserted else { continue }
             findings.append(finding(
-                "\(association.call) uses the foreign key \(association.foreignKey), but \(holder.name) declares \(declared.name): attribute names are case-sensitive, so Sequelize adds a second column \(association.foreignKey) next to \(declared.name)",
+                "\(association.call) uses the foreign key \(association.foreignKey) (column \(association.foreignKeyColumn)), but \(holder.name) declares \(declared.name) (column \(declaredColumn)): Sequelize adds a second column \(association.foreignKeyColumn) next to \(declaredColumn)",
                 at: association.location,
                 help: "add 'foreignKey: \(declared.name)' to this association",
                 related: [RelatedLocation(Location(path: holder.decl.path, mark: declared.mark), "\(holder.name).\(declared.name) is declared here")]))

@@ -15,7 +15,7 @@ public struct HasManyForOneToOneRule: Rule {
             var evidence: (String, Location)?
             if association.decl.foreignKeyUnique.isUniqueAlone {
                 evidence = ("its foreignKey is declared unique", Location(path: association.decl.path, mark: association.decl.foreignKeyMark ?? association.decl.mark))
-            } else if let column, column.unique.isUniqueAlone {
+            } else if let column, target.decl.isUniqueAlone(column) {
                 evidence = ("\(target.name).\(column.name) is unique", Location(path: target.decl.path, mark: column.mark))
             } else if let column, column.primaryKey, primaryKeys.count == 1 {
                 evidence = ("\(target.name).\(column.name) is \(target.name)'s primary key", Location(path: target.decl.path, mark: column.mark))
@@ -23,15 +23,13 @@ public struct HasManyForOneToOneRule: Rule {
                 evidence = ("\(inverse.call) declares its foreignKey unique", inverse.location)
             }
             guard let (reason, place) = evidence else { continue }
-            let one = AssociationNames(kind: .hasOne, alias: association.decl.alias.map { alias -> AssociationAlias in
-                if case .string(let name) = alias { return .string(Inflection.singularize(name)) }
-                return alias
-            }, target: target.names)
+            let one = HasOneSuggestion(replacing: association, in: schema)
             let instance = LintContext.instanceName(association.source)
+            let belongsTo = inverse.map { "keep \($0.call)" } ?? "declare \(target.name).belongsTo(\(association.source)) on the other side"
             findings.append(finding(
                 "\(association.call) declares a one-to-many, but \(reason), so each \(association.source) has at most one \(target.name) and \(instance).\(association.names.accessor(.get) ?? "")() always returns at most one",
                 at: association.location,
-                help: "declare \(association.source).hasOne(\(target.name)) instead (it generates \(instance).\(one.accessor(.get) ?? "")()), and keep \(target.name).belongsTo(\(association.source))",
+                help: "declare \(one.call) instead (it generates \(instance).\(one.getter)()), and \(belongsTo)",
                 related: [RelatedLocation(place, "the foreign key is unique here")]))
         }
         return findings

@@ -16,9 +16,7 @@ public struct HasManySingularGetterRule: Rule {
                 let place = usage.at.map { " (at \($0))" } ?? ""
                 var help = "call \(instance).\(getter)()"
                 if association.kind == .hasMany {
-                    // The hasOne that generates exactly the getter the code calls.
-                    let alias = association.hasAlias ? ", { as: '\(association.names.singular)' }" : ""
-                    help += "; if each \(model.name) has only one \(association.target), the fix is \(model.name).hasOne(\(association.target)\(alias)), which generates \(usage.method)()"
+                    help += "; if each \(model.name) has only one \(association.target), the fix is \(HasOneSuggestion(replacing: association, in: schema).call), which generates \(usage.method)()"
                 } else {
                     help += " (the association is many-to-many, so only the plural getter exists)"
                 }

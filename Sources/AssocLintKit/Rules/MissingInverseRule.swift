@@ -37,18 +37,19 @@ public struct MissingInverseRule: Rule {
         var options: [(String, String)] = []
         switch association.kind {
         case .hasMany, .hasOne:
-            let defaultKey = ForeignKeyNaming.name(prefix: source.names.singular, key: source.primaryKey)
-            if association.foreignKey != defaultKey { options.append(("foreignKey", association.foreignKey)) }
+            // An unaliased belongsTo to the source defaults to the source's default key.
+            if association.foreignKey != source.defaultForeignKey { options.append(("foreignKey", association.foreignKey)) }
             if let sourceKey = association.decl.sourceKey { options.append(("targetKey", sourceKey)) }
             let names = AssociationNames(kind: .belongsTo, alias: nil, target: source.names)
             return ("belongsTo(\(source.name))", yaml("belongsTo", source.name, options), names.accessor(.get) ?? "")
         case .belongsTo:
-            let defaultKey = ForeignKeyNaming.name(prefix: target.names.singular, key: target.primaryKey)
+            let unique = association.decl.foreignKeyUnique.isUniqueAlone
+                || source.linkAttribute(named: association.foreignKey).map(source.decl.isUniqueAlone) == true
+            let kind: AssociationKind = unique ? .hasOne : .hasMany
+            // hasMany names its default key from name.singular, hasOne from the model name (§3.2).
+            let defaultKey = unique ? target.hasOneForeignKey : target.defaultForeignKey
             if association.foreignKey != defaultKey { options.append(("foreignKey", association.foreignKey)) }
             if let targetKey = association.decl.targetKey { options.append(("sourceKey", targetKey)) }
-            let unique = association.decl.foreignKeyUnique.isUniqueAlone
-                || source.linkAttribute(named: association.foreignKey)?.unique.isUniqueAlone == true
-            let kind: AssociationKind = unique ? .hasOne : .hasMany
             let names = AssociationNames(kind: kind, alias: nil, target: source.names)
             return ("hasMany(\(source.name)) or hasOne(\(source.name))", yaml(kind.rawValue, source.name, options), names.accessor(.get) ?? "")
         case .belongsToMany:

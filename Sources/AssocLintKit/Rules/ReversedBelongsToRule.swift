@@ -9,9 +9,9 @@ public struct ReversedBelongsToRule: Rule {
         return context.relationships.reversals.compactMap { reversal in
             let association = schema.associations[reversal.association]
             let source = association.source, target = association.target
-            guard let targetModel = schema.models[target] else { return nil }
+            guard let targetModel = schema.models[target], let sourceModel = schema.models[source] else { return nil }
             let targetInstance = LintContext.instanceName(target)
-            let fixed = AssociationNames(kind: .belongsTo, alias: nil, target: schema.models[source]?.names ?? ModelNames(modelName: source))
+            let fixed = AssociationNames(kind: .belongsTo, alias: nil, target: sourceModel.names)
             let message: String
             let help: String
             var related: [RelatedLocation] = []
@@ -19,12 +19,11 @@ public struct ReversedBelongsToRule: Rule {
             case .oppositeAssociation(let index):
                 let opposite = schema.associations[index]
                 message = "\(association.call) is reversed: \(source) also declares \(opposite.kind.rawValue)(\(target)), so the foreign key belongs on \(target), and belongsTo goes on the model that holds it"
-                help = "remove this entry and add '- belongsTo: \(source)' to \(target)'s associations (\(target).belongsTo(\(source)) gives \(targetInstance).\(fixed.accessor(.get) ?? "")())"
+                help = "remove this entry and add '- belongsTo: \(source)' to \(target)'s associations (\(target).belongsTo(\(source)) gives \(targetInstance).\(fixed.accessor(.get) ?? "")()); if \(source) really holds a second key to \(target) (a current or favourite one), give this belongsTo an alias, e.g. 'as: current\(target)'"
                 related.append(RelatedLocation(opposite.location, "\(opposite.call) is declared here"))
             case .linkColumn(let column):
                 message = "\(association.call) looks reversed: it expects a foreign key \(association.foreignKey) on \(source), but \(source) has no column linking to \(target) while \(target).\(column.name) links to \(source)"
-                let foreignKey = ForeignKeyNaming.name(prefix: Inflection.singularize(source), key: schema.models[source]?.primaryKey ?? "id")
-                let entry = column.name == foreignKey ? "belongsTo: \(source)" : "{ belongsTo: \(source), foreignKey: \(column.name) }"
+                let entry = column.name == schema.models[source]?.defaultForeignKey ? "belongsTo: \(source)" : "{ belongsTo: \(source), foreignKey: \(column.name) }"
                 help = "replace it with '- \(entry)' under \(target)'s associations, and give \(source) a hasMany(\(target)) or hasOne(\(target))"
                 related.append(RelatedLocation(Location(path: targetModel.decl.path, mark: column.mark), "\(target).\(column.name) links to \(source)"))
             }

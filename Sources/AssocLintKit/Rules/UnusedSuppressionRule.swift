@@ -10,7 +10,11 @@ public struct UnusedSuppressionRule: Rule {
         let silencers = context.suppressionDirectives.filter { directive in
             directive.scope != nil && directive.rules.contains { $0.rule == Self.id }
         }
+        // While a file does not parse, the rules that need the whole schema stay silent, so a
+        // suppression of theirs may only look unused.
+        let silentWhileIncomplete: Set<String> = ["unknown-model", "unknown-accessor", "missing-inverse"]
         return context.unusedSuppressions.compactMap { unused in
+            if context.schema.isIncomplete, let rule = unused.rule, silentWhileIncomplete.contains(rule) { return nil }
             let silenced = silencers.contains { directive in
                 directive.path == unused.path && (directive.targetLine == nil || directive.targetLine == unused.mark.line)
             }

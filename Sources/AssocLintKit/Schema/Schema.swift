@@ -54,15 +54,12 @@ public final class AssociationDecl: @unchecked Sendable {
     /// Where the kind key (`hasMany:`) stands: findings about the association point here.
     public var mark: SourceMark
     public var targetMark: SourceMark
-    /// Position among the source model's associations, in declaration order.
-    public var index: Int
 
     public var alias: AssociationAlias?
     public var aliasMark: SourceMark?
     public var foreignKey: String?
     public var foreignKeyMark: SourceMark?
     public var foreignKeyUnique: Uniqueness = .notUnique
-    public var foreignKeyAllowNull: Bool?
     public var sourceKey: String?
     public var sourceKeyMark: SourceMark?
     public var targetKey: String?
@@ -74,14 +71,13 @@ public final class AssociationDecl: @unchecked Sendable {
     public var location: Location { Location(path: path, mark: mark) }
 
     init(kind: AssociationKind, source: String, target: String, path: String, mark: SourceMark,
-         targetMark: SourceMark, index: Int) {
+         targetMark: SourceMark) {
         self.kind = kind
         self.source = source
         self.target = target
         self.path = path
         self.mark = mark
         self.targetMark = targetMark
-        self.index = index
     }
 }
 
@@ -102,11 +98,20 @@ public final class ModelDecl: @unchecked Sendable {
     public var declaresAttributes = false
     public var attributes: [AttributeDecl] = []
     public var associations: [AssociationDecl] = []
+    /// Columns (or attributes) made unique on their own by a one-field unique index in `indexes`.
+    public var uniqueIndexFields: Set<String> = []
 
     public var location: Location { Location(path: path, mark: mark) }
 
     public func attribute(named name: String) -> AttributeDecl? {
         attributes.first { $0.name == name }
+    }
+
+    /// Whether the attribute's values are unique on their own: `unique: true`, or a unique index
+    /// over just this column. (A string `unique` names a composite index and does not count.)
+    public func isUniqueAlone(_ attribute: AttributeDecl) -> Bool {
+        attribute.unique.isUniqueAlone || uniqueIndexFields.contains(attribute.name)
+            || attribute.field.map(uniqueIndexFields.contains) == true
     }
 
     init(name: String, path: String, mark: SourceMark) {

@@ -161,6 +161,7 @@ private struct Decoder {
                 case "timestamps", "paranoid", "omitNull", "hasTrigger":
                     _ = requireBool(value, pair.name)
                 case "name": decodeNameOption(value, into: &model)
+                case "indexes": model.uniqueIndexFields = uniqueIndexFields(value)
                 default: break  // accepted options that do not affect associations
                 }
             }
@@ -169,6 +170,23 @@ private struct Decoder {
         // source keys can be checked against the attributes.
         if let associationsNode { decodeAssociations(associationsNode, into: &model) }
         file.models.append(model)
+    }
+
+    /// The single fields of `indexes: [{ unique: true, fields: [x] }]` (a field may be a name or
+    /// `{ name: x }`, `{ attribute: x }`). Other index shapes are accepted as they are.
+    func uniqueIndexFields(_ node: YAMLNode) -> Set<String> {
+        var fields: Set<String> = []
+        for index in node.sequence ?? [] {
+            guard let pairs = index.mapping, pairs.contains(where: { $0.name == "unique" && $0.value.bool == true }),
+                  let list = pairs.first(where: { $0.name == "fields" })?.value.sequence, list.count == 1 else { continue }
+            let field = list[0]
+            if let name = string(field) {
+                fields.insert(name)
+            } else if let name = field.mapping?.first(where: { $0.name == "name" || $0.name == "attribute" }).flatMap({ string($0.value) }) {
+                fields.insert(name)
+            }
+        }
+        return fields
     }
 
     mutating func decodeNameOption(_ node: YAMLNode, into model: inout ModelDecl) {
@@ -266,12 +284,8 @@ private struct Decoder {
         if let table = string(node) {
             // Accepted by v6's type declarations, but its query generators read `references.model`:
             // the constraint silently goes missing.
-            var trap = DeclarationProblem(
-                mark: node.mark,
-                message: "'references: \(table)' is a plain string: Sequelize v6's query generators read references.model, which a string does not have, so the foreign key constraint is silently broken",
-                help: "write 'references: { model: \(table), key: id }'")
-            trap.related = []
-            file.problems.append(trap)
+            problem(node.mark, "'references: \(table)' is a plain string: Sequelize v6's query generators read references.model, which a string does not have, so the foreign key constraint is silently broken",
+                    help: "write 'references: { model: \(table), key: id }'")
             return AttributeReference(model: table, key: nil, mark: node.mark)
         }
         guard let pairs = node.mapping else {
@@ -309,7 +323,7 @@ private struct Decoder {
             return
         }
         for item in items {
-            if let association = decodeAssociation(item, model: model, index: model.associations.count) {
+            if let association = decodeAssociation(item, model: model) {
                 model.associations.append(association)
             }
         }
@@ -317,7 +331,7 @@ private struct Decoder {
 
     static let kinds = AssociationKind.allCases.map(\.rawValue)
 
-    mutating func decodeAssociation(_ node: YAMLNode, model: ModelDecl, index: Int) -> AssociationDecl? {
+    mutating func decodeAssociation(_ node: YAMLNode, model: ModelDecl) -> AssociationDecl? {
         let kinds = Self.kinds
         if let text = string(node) {
             problem(node.mark, "an association entry is a mapping such as '- hasMany: \(text)', not the text '\(text)'")
@@ -345,7 +359,7 @@ private struct Decoder {
         }
         guard let target = requireString(kindPair.value, "the target of \(kind.rawValue)") else { return nil }
         var association = AssociationDecl(kind: kind, source: model.name, target: target, path: file.path,
-                                          mark: kindPair.key.mark, targetMark: kindPair.value.mark, index: index)
+                                          mark: kindPair.key.mark, targetMark: kindPair.value.mark)
         let call = CallText(source: model.name, kind: kind, target: target)
         let options = pairs.filter { $0.key.mark != kindPair.key.mark }
         let known = knownPairs(options, allowed: Vocabulary.associationOptionKeys, what: "association option") { name in
@@ -378,13 +392,12 @@ private struct Decoder {
             }
         case "foreignKey":
             association.foreignKeyMark = value.mark
-            decodeForeignKey(value, option: "foreignKey") { name, unique, allowNull in
+            decodeForeignKey(value, option: "foreignKey") { name, unique in
                 association.foreignKey = name
                 association.foreignKeyUnique = unique
-                association.foreignKeyAllowNull = allowNull
             }
         case "otherKey":
-            decodeForeignKey(value, option: "otherKey") { name, _, _ in association.otherKey = name }
+            decodeForeignKey(value, option: "otherKey") { name, _ in association.otherKey = name }
         case "sourceKey":
             association.sourceKey = requireString(value, "sourceKey")
             association.sourceKeyMark = value.mark
@@ -416,26 +429,26 @@ private struct Decoder {
     }
 
     mutating func decodeForeignKey(_ node: YAMLNode, option: String,
-                                   _ store: (String?, Uniqueness, Bool?) -> Void) {
+                                   _ store: (String?, Uniqueness) -> Void) {
         if let keyName = name(node) {
-            store(keyName, .notUnique, nil)
+            store(keyName, .notUnique)
             return
         }
         guard let pairs = node.mapping else {
             problem(node.mark, "'\(option)' must be an attribute name or a mapping { name, allowNull, unique }, not \(node.kindDescription)")
             return
         }
-        var name: String?, unique = Uniqueness.notUnique, allowNull: Bool?
+        var name: String?, unique = Uniqueness.notUnique
         for pair in knownPairs(pairs, allowed: Vocabulary.foreignKeyKeys, what: "\(option) option") {
             switch pair.name {
             case "name", "fieldName": name = requireString(pair.value, "\(option).\(pair.name)")
             case "unique": unique = decodeUnique(pair.value)
-            case "allowNull": allowNull = requireBool(pair.value, "\(option).allowNull")
+            case "allowNull": _ = requireBool(pair.value, "\(option).allowNull")
             case "type": if let type = requireString(pair.value, "\(option).type") { checkType(type, at: pair.value.mark) }
             default: break
             }
         }
-        store(name, unique, allowNull)
+        store(name, unique)
     }
 
     /// Calls Sequelize v6 throws for (or silently turns into nonsense) at definition time.

@@ -50,25 +50,7 @@ public struct Relationships: Sendable {
             visited.insert(pair)
             visited.insert(backward)
             let backwardIndices = pair == backward ? forwardIndices : (schema.associationsByPair[backward] ?? [])
-            // The usual case, one declaration each way: pair them if their kinds are inverse.
-            if pair != backward, forwardIndices.count == 1, backwardIndices.count <= 1 {
-                let forward = forwardIndices[0]
-                guard let back = backwardIndices.first else { continue }
-                let kinds = (schema.associations[forward].kind, schema.associations[back].kind)
-                let isInverse: Bool
-                switch kinds {
-                case (.hasMany, .belongsTo), (.hasOne, .belongsTo), (.belongsTo, .hasMany), (.belongsTo, .hasOne): isInverse = true
-                case (.belongsToMany, .belongsToMany):
-                    isInverse = schema.associations[forward].decl.through == schema.associations[back].decl.through
-                default: isInverse = false
-                }
-                if isInverse {
-                    inverse[forward] = back
-                    inverse[back] = forward
-                }
-                continue
-            }
-            let all = Array(Set(forwardIndices + backwardIndices)).sorted()
+            let all = pair == backward ? forwardIndices : forwardIndices + backwardIndices
             let kindOf = { (index: Int) in schema.associations[index].kind }
             // One-to-x declared from either side: owners (hasMany/hasOne) against belongsTo.
             for (ownerSide, holderSide) in [(pair, backward), (backward, pair)] {
@@ -92,7 +74,9 @@ public struct Relationships: Sendable {
         return inverse
     }
 
-    /// Matches by exact key, then by the same link name, then a lone leftover on each side.
+    /// Matches by exact key, then by the same link name; an owner left over whose key equals an
+    /// already matched belongsTo's shares it (two hasMany with scopes over one `UserId`, and the
+    /// reverse); finally a lone leftover on each side pairs whatever its key.
     static func match(_ left: [Int], _ right: [Int], into inverse: inout [Int?], key: (Int) -> String) {
         var leftRest = left, rightRest = right
         for normalize in [{ (name: String) in name }, ForeignKeyNaming.normalized] {
@@ -106,6 +90,16 @@ public struct Relationships: Sendable {
                 }
             }
         }
+        for (rest, others) in [(leftRest, right), (rightRest, left)] {
+            for index in rest {
+                let wanted = ForeignKeyNaming.normalized(key(index))
+                if let partner = others.first(where: { ForeignKeyNaming.normalized(key($0)) == wanted }) {
+                    inverse[index] = partner
+                }
+            }
+        }
+        leftRest.removeAll { inverse[$0] != nil }
+        rightRest.removeAll { inverse[$0] != nil }
         if leftRest.count == 1, rightRest.count == 1 {
             inverse[leftRest[0]] = rightRest[0]
             inverse[rightRest[0]] = leftRest[0]
@@ -127,14 +121,14 @@ public struct Relationships: Sendable {
 
     // MARK: link columns
 
-    /// Foreign-key names that would link `holder` to `referenced`: the defaults
+    /// Foreign-key names (normalized) that would link `holder` to `referenced`: the defaults
     /// (`ReferencedId` as belongsTo/hasMany and hasOne name it) and every explicit foreign key of
     /// an association between the two models.
     static func linkNames(from holder: String, to referenced: String, in schema: SemanticSchema) -> Set<String> {
         guard let target = schema.models[referenced] else { return [] }
         var names: Set<String> = [
-            ForeignKeyNaming.normalized(ForeignKeyNaming.name(prefix: target.names.singular, key: target.primaryKey)),
-            ForeignKeyNaming.normalized(ForeignKeyNaming.name(prefix: Inflection.singularize(referenced), key: target.primaryKey)),
+            ForeignKeyNaming.normalized(target.defaultForeignKey),
+            ForeignKeyNaming.normalized(target.hasOneForeignKey),
         ]
         for association in schema.associations(from: holder, to: referenced) + schema.associations(from: referenced, to: holder)
         where association.foreignKeyIsExplicit {
@@ -143,15 +137,18 @@ public struct Relationships: Sendable {
         return names
     }
 
-    /// Attributes of `holder` that link it to `referenced`: by `references`, or by name.
-    public static func linkColumns(from holder: String, to referenced: String, in schema: SemanticSchema) -> [AttributeDecl] {
+    /// Attributes of `holder` that link it to `referenced`, by `references` or by name, and
+    /// whether each is linked by its name.
+    public static func linkColumns(from holder: String, to referenced: String, in schema: SemanticSchema) -> [(attribute: AttributeDecl, byName: Bool)] {
         guard let model = schema.models[holder] else { return [] }
         let names = linkNames(from: holder, to: referenced, in: schema)
-        return model.decl.attributes.filter { attribute in
+        return model.decl.attributes.compactMap { attribute in
+            let byName = names.contains(ForeignKeyNaming.normalized(attribute.name))
             if let reference = attribute.references {
-                return schema.referencedModel(reference.model) == referenced
+                // A reference to another table is a link elsewhere, whatever the name.
+                return schema.referencedModel(reference.model) == referenced ? (attribute, byName) : nil
             }
-            return names.contains(ForeignKeyNaming.normalized(attribute.name))
+            return byName ? (attribute, true) : nil
         }
     }
 
@@ -159,6 +156,15 @@ public struct Relationships: Sendable {
 
     static func findReversals(_ schema: SemanticSchema, inverse: [Int?]) -> [Reversal] {
         var reversals: [Reversal] = []
+        // Link columns per ordered pair of models, computed once however many belongsTo share it.
+        var linkCache: [ModelPair: [(attribute: AttributeDecl, byName: Bool)]] = [:]
+        func links(_ holder: String, _ referenced: String) -> [(attribute: AttributeDecl, byName: Bool)] {
+            let key = ModelPair(source: holder, target: referenced)
+            if let cached = linkCache[key] { return cached }
+            let computed = linkColumns(from: holder, to: referenced, in: schema)
+            linkCache[key] = computed
+            return computed
+        }
         for (index, association) in schema.associations.enumerated() where association.kind == .belongsTo && !association.isSelf {
             let source = association.source, target = association.target
             guard let sourceModel = schema.models[source] else { continue }
@@ -173,16 +179,18 @@ public struct Relationships: Sendable {
                 reversals.append(Reversal(association: index, evidence: .oppositeAssociation(opposite), explains: [index, opposite]))
                 continue
             }
-            // (b) The target links back and the source does not, and no hasMany/hasOne on the
-            // target agrees that the key is on the source.
-            guard inverse[index] == nil, linkColumns(from: source, to: target, in: schema).isEmpty else { continue }
+            // (b) The target has a column named as the link back to the source, and the source has no
+            // link to the target, and no hasMany/hasOne on the target agrees that the key is on the
+            // source. (A column that only references back, under a role name such as lastPostId,
+            // is another relationship, not evidence.)
+            guard inverse[index] == nil, links(source, target).isEmpty else { continue }
             let claimed = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo }
                 + schema.associations(from: source, to: target).filter { $0.kind == .hasMany || $0.kind == .hasOne })
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })
-            let unclaimed = linkColumns(from: target, to: source, in: schema).filter {
-                !claimed.contains(ForeignKeyNaming.normalized($0.name))
+            let evidence = links(target, source).first { link in
+                link.byName && !claimed.contains(ForeignKeyNaming.normalized(link.attribute.name))
             }
-            if let column = unclaimed.first {
+            if let column = evidence?.attribute {
                 reversals.append(Reversal(association: index, evidence: .linkColumn(column), explains: [index]))
             }
         }

@@ -16,10 +16,6 @@ public final class ResolvedModel: Sendable {
 
     public var name: String { decl.name }
 
-    convenience init(_ decl: ModelDecl) {
-        self.init(decl: decl)
-    }
-
     init(decl: ModelDecl) {
         self.decl = decl
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
@@ -101,6 +97,8 @@ public final class SemanticSchema: Sendable {
     public let models: [String: ResolvedModel]
     /// Models by table name (explicit or default), for `references.model`.
     public let modelsByTable: [String: [String]]
+    /// Models by their lower-cased name and table name (for references written in another case).
+    let modelsByLowercasedName: [String: Set<String>]
     /// Every association whose source and target are declared, in file and declaration order.
     public let associations: [ResolvedAssociation]
     /// Indices into `associations` by source model.
@@ -123,7 +121,7 @@ public final class SemanticSchema: Sendable {
         }
         var models: [String: ResolvedModel] = [:]
         models.reserveCapacity(winners.count)
-        for model in winners.parallelMap(jobs: jobs, ResolvedModel.init) {
+        for model in winners.parallelMap(jobs: jobs) { ResolvedModel(decl: $0) } {
             models[model.name] = model
         }
         var byTable: [String: [String]] = [:]
@@ -151,8 +149,14 @@ public final class SemanticSchema: Sendable {
             byPair[ModelPair(source: association.source, target: association.target), default: []].append(index)
         }
         timer.lap("    associations")
+        var byLowercased: [String: Set<String>] = [:]
+        for model in winners {
+            byLowercased[model.name.lowercased(), default: []].insert(model.name)
+            if let table = models[model.name]?.tableName { byLowercased[table.lowercased(), default: []].insert(model.name) }
+        }
         self.models = models
         self.modelsByTable = byTable
+        self.modelsByLowercasedName = byLowercased
         self.associations = associations
         self.associationsBySource = bySource
         self.associationsByPair = byPair
@@ -222,9 +226,8 @@ public final class SemanticSchema: Sendable {
     public func referencedModel(_ name: String) -> String? {
         if models[name] != nil { return name }
         if let byTable = modelsByTable[name], byTable.count == 1 { return byTable[0] }
-        let lowered = name.lowercased()
-        let matches = Set(models.values.filter { $0.name.lowercased() == lowered || $0.tableName.lowercased() == lowered }.map(\.name))
-        return matches.count == 1 ? matches.first : nil
+        guard let matches = modelsByLowercasedName[name.lowercased()], matches.count == 1 else { return nil }
+        return matches.first
     }
 
     /// The declared model a usage or target most likely meant, for "did you mean".
@@ -276,7 +279,8 @@ extension SemanticSchema {
     /// For `A.getX` where `A` has a hasMany/belongsToMany whose *singular* would give `getX` but no
     /// association generates `getX`: that association.
     public func singularGetterMistake(model: String, method: String) -> ResolvedAssociation? {
-        guard method.hasPrefix("get"), accessorOwner(model: model, method: method) == nil else { return nil }
+        guard method.hasPrefix("get"), !ModelMethods.all.contains(method),
+              accessorOwner(model: model, method: method) == nil else { return nil }
         let suffix = method.utf8.dropFirst(3)
         for index in associationsBySource[model] ?? [] {
             let association = associations[index]

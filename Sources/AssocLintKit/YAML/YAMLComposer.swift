@@ -66,7 +66,6 @@ private struct ComposerState {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var pendingKeyWeight = 0
         var weight = 1
         /// Whether a `<<` key appeared, so merging is needed when the mapping ends.
         var hasMergeKey = false
