@@ -187,8 +187,11 @@ public enum Linter {
             }
         }
 
-        let notes = result.notes
+        var notes = result.notes
         result = lint(inputs, context: contextInputs, limits: options.limits, config: config, jobs: options.jobs)
+        if result.files.isEmpty && errors.isEmpty && options.stdinBytes == nil {
+            notes.append("no model files found in \(paths.joined(separator: " ")) (a model file is a .yaml or .yml file with a top-level 'models:' key)")
+        }
         result.notes = notes
         result.inputErrors = errors + result.inputErrors
         result.workingDirectory = cwd

@@ -110,6 +110,14 @@ final class ProjectTests: XCTestCase {
         XCTAssertEqual(result.exitStatus, 0)
     }
 
+    func testAnEmptyDirectoryIsSaidToHoldNoModelFiles() throws {
+        let root = try project(["notes.yml": "title: not a model file\n"])
+        let result = run(["."], in: root)
+        XCTAssertEqual(result.findings, [])
+        XCTAssertEqual(result.exitStatus, 0)
+        XCTAssertEqual(result.notes, ["no model files found in . (a model file is a .yaml or .yml file with a top-level 'models:' key)"])
+    }
+
     func testGlobs() {
         XCTAssertTrue(Glob("**/*.yaml").matches("a/b/c.yaml"))
         XCTAssertTrue(Glob("**/*.yaml").matches("c.yaml"))
