@@ -61,6 +61,7 @@ public enum Inflection {
     /// primary key). This function cannot throw; it drops that trailing run instead, so callers that
     /// need to report the crash must detect the case themselves (string ending in `-`/`_` after trim).
     public static func camelize(_ string: String) -> String {
+        if let ascii = camelizeASCII(string) { return ascii }
         let units = Array(jsTrimmed(Array(string.utf16)))
         var out: [UInt16] = []
         out.reserveCapacity(units.count)
@@ -83,6 +84,42 @@ public enum Inflection {
             }
         }
         return String(decoding: out, as: UTF16.self)
+    }
+
+    /// `camelize` for an ASCII string (foreign keys almost always are), without UTF-16 arrays:
+    /// the same trimming and the same `[-_\s]+(.)` rule, on bytes. Nil for non-ASCII input.
+    static func camelizeASCII(_ string: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(string.utf8.count)
+        for byte in string.utf8 {
+            guard byte < 0x80 else { return nil }
+            bytes.append(byte)
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            guard byte == 0x2D || byte == 0x5F || isSpace(byte) else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            var next = index + 1
+            while next < end, bytes[next] == 0x2D || bytes[next] == 0x5F || isSpace(bytes[next]) { next += 1 }
+            if next < end {
+                let character = bytes[next]
+                out.append(character >= 0x61 && character <= 0x7A ? character - 0x20 : character)
+                index = next + 1
+            } else {
+                index = next   // trailing separators: JS would throw (see `camelize`)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// lodash 4.17.21 `upperFirst`: upper-cases the first "symbol" (lodash's `reUnicode` unit: a
@@ -369,12 +406,18 @@ public enum Inflection {
         let string: String
 
         static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
-            lhs.string.utf8.elementsEqual(rhs.string.utf8)
+            var left = lhs.string, right = rhs.string
+            return left.withUTF8 { a in
+                right.withUTF8 { b in
+                    a.count == b.count && a.elementsEqual(b)
+                }
+            }
         }
 
+        // String's own hash: byte-equal keys are equal strings, so they hash alike (a collision
+        // between canonically equivalent spellings is harmless), and it is much cheaper.
         func hash(into hasher: inout Hasher) {
-            var copy = string
-            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(string)
         }
     }
 
