@@ -272,3 +272,21 @@ private final class Failures: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+final class CamelizeFastPathTests: XCTestCase {
+    /// The ASCII fast path must agree with the UTF-16 implementation on every ASCII input.
+    func testASCIIFastPathMatchesTheGeneralImplementation() {
+        let alphabet = Array("aZ_- \t09xY\n")
+        var state: UInt64 = 42
+        for _ in 0..<20_000 {
+            var word = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 60)
+            for index in 0..<length {
+                word.append(alphabet[Int((state >> UInt64(index * 4 % 56)) & 0xF) % alphabet.count])
+            }
+            XCTAssertEqual(Inflection.camelizeASCII(word), Inflection.camelizeUTF16(word), "'\(word)'")
+        }
+        XCTAssertNil(Inflection.camelizeASCII("ünïcode_id"))
+    }
+}

@@ -61,7 +61,11 @@ public enum Inflection {
     /// primary key). This function cannot throw; it drops that trailing run instead, so callers that
     /// need to report the crash must detect the case themselves (string ending in `-`/`_` after trim).
     public static func camelize(_ string: String) -> String {
-        if let ascii = camelizeASCII(string) { return ascii }
+        camelizeASCII(string) ?? camelizeUTF16(string)
+    }
+
+    /// The general `camelize`, on UTF-16 code units as JavaScript sees the string.
+    static func camelizeUTF16(_ string: String) -> String {
         let units = Array(jsTrimmed(Array(string.utf16)))
         var out: [UInt16] = []
         out.reserveCapacity(units.count)
