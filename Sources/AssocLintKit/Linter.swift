@@ -246,7 +246,11 @@ public enum Linter {
         // registry's order.
         let schemaRules = RuleRegistry.all.filter { $0.phase == .schema }.map(RuleBox.init)
         let frozen = context
-        var findings = schemaRules.parallelMap(jobs: jobs) { $0.type.init().check(frozen) }.flatMap(configured)
+        var findings = schemaRules.parallelMap(jobs: jobs) { rule in
+            let ruleTimer = PhaseTimer()
+            defer { ruleTimer.lap("  rule \(rule.type.id)") }
+            return rule.type.init().check(frozen)
+        }.flatMap(configured)
         timer.lap("rules")
         // Suppression comments in the reported files.
         let directives = kept.flatMap { Suppressions.scan($0.bytes, path: $0.path) }
@@ -298,7 +302,15 @@ final class PhaseTimer {
     func lap(_ phase: @autoclosure () -> String) {
         guard Self.enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", now.timeIntervalSince(last) * 1000, phase()).utf8))
+        FileHandle.standardError.write(Data(String(format: "%8.1f ms  %6d MiB  %@\n", now.timeIntervalSince(last) * 1000, Self.residentMiB(), phase()).utf8))
         last = now
+    }
+
+    /// Resident memory now, from /proc/self/statm (Linux), in MiB.
+    static func residentMiB() -> Int {
+        guard let bytes = FileDiscovery.readBytes("/proc/self/statm"),
+              let pages = String(decoding: bytes, as: UTF8.self).split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return pages * 4096 / (1 << 20)
     }
 }
