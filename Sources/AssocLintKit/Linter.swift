@@ -161,12 +161,17 @@ public enum Linter {
             return result
         }
         var inputs: [LintInput] = []
-        for file in requestedOrder {
-            if file == stdinFile, let bytes = options.stdinBytes {
-                inputs.append(LintInput(path: file.displayPath, bytes: bytes, isExplicit: true, absolutePath: file.absolutePath))
-                continue
+        let frozenRequested = requested
+        let stdinBytes = options.stdinBytes, maxBytes = options.limits.maxFileBytes, stdinTarget = stdinFile
+        // Files are read on all threads too: with many small files the system calls add up.
+        let reads = requestedOrder.parallelMap(jobs: options.jobs) { file -> Result<LintInput, InputError> in
+            if file == stdinTarget, let stdinBytes {
+                return .success(LintInput(path: file.displayPath, bytes: stdinBytes, isExplicit: true, absolutePath: file.absolutePath))
             }
-            switch FileDiscovery.read(file, isExplicit: requested[file.absolutePath] ?? false, maxBytes: options.limits.maxFileBytes) {
+            return FileDiscovery.read(file, isExplicit: frozenRequested[file.absolutePath] ?? false, maxBytes: maxBytes)
+        }
+        for read in reads {
+            switch read {
             case .success(let input): inputs.append(input)
             case .failure(let error): errors.append(error)
             }

@@ -58,7 +58,7 @@ public struct LintContext: Sendable {
         let timer = PhaseTimer()
         schema = SemanticSchema(files: files, jobs: jobs)
         timer.lap("  semantic schema")
-        relationships = Relationships(schema)
+        relationships = Relationships(schema, jobs: jobs)
         timer.lap("  relationships")
         self.explicitPaths = explicitPaths
     }

@@ -429,25 +429,33 @@ public enum Inflection {
     /// while holding `lock`. The compute closure runs outside the lock (it is pure, so a racing
     /// duplicate computation is harmless). Bounded: cleared when it reaches `capacity`.
     final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var storage: [ExactKey: String] = [:]
-        private let capacity: Int
+        /// Split in shards, each with its own lock, so threads inflecting different names
+        /// (`--jobs`) rarely wait for each other.
+        private final class Shard: @unchecked Sendable {
+            let lock = NSLock()
+            var storage: [ExactKey: String] = [:]
+        }
 
-        init(capacity: Int = 1 << 19) {
-            self.capacity = capacity
+        private let shards: [Shard]
+        private let capacityPerShard: Int
+
+        init(capacity: Int = 1 << 19, shardCount: Int = 16) {
+            shards = (0..<shardCount).map { _ in Shard() }
+            capacityPerShard = max(1, capacity / shardCount)
         }
 
         func value(for word: String, compute: (String) -> String) -> String {
             let key = ExactKey(string: word)
-            lock.lock()
-            let cached = storage[key]
-            lock.unlock()
+            let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+            shard.lock.lock()
+            let cached = shard.storage[key]
+            shard.lock.unlock()
             if let cached { return cached }
             let result = compute(word)
-            lock.lock()
-            if storage.count >= capacity { storage.removeAll(keepingCapacity: true) }
-            storage[key] = result
-            lock.unlock()
+            shard.lock.lock()
+            if shard.storage.count >= capacityPerShard { shard.storage.removeAll(keepingCapacity: true) }
+            shard.storage[key] = result
+            shard.lock.unlock()
             return result
         }
     }

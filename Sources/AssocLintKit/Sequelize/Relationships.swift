@@ -26,10 +26,10 @@ public struct Relationships: Sendable {
     /// Associations whose missing inverse is already explained by a reversal.
     public let explainedByReversal: Set<Int>
 
-    public init(_ schema: SemanticSchema) {
-        let inverse = Self.pairInverses(schema)
+    public init(_ schema: SemanticSchema, jobs: Int = 1) {
+        let inverse = Self.pairInverses(schema, jobs: jobs)
         self.inverse = inverse
-        let reversals = Self.findReversals(schema, inverse: inverse)
+        let reversals = Self.findReversals(schema, inverse: inverse, jobs: jobs)
         self.reversals = reversals
         self.explainedByReversal = Set(reversals.flatMap(\.explains))
     }
@@ -39,37 +39,51 @@ public struct Relationships: Sendable {
     /// Pairs `A.hasMany/hasOne(B)` with `B.belongsTo(A)` and `A.belongsToMany(B)` with
     /// `B.belongsToMany(A)`. With several candidates for a pair of models, equal foreign keys
     /// (belongsToMany: equal `through`) decide; a lone candidate on each side pairs regardless.
-    static func pairInverses(_ schema: SemanticSchema) -> [Int?] {
-        var inverse = [Int?](repeating: nil, count: schema.associations.count)
+    static func pairInverses(_ schema: SemanticSchema, jobs: Int) -> [Int?] {
+        // The pairs of models, in declaration order: deterministic without sorting names.
+        var groups: [[Int]] = []
         var visited = Set<ModelPair>()
-        // Pairs in declaration order: deterministic without sorting every pair of names.
         for association in schema.associations {
             let pair = ModelPair(source: association.source, target: association.target)
             guard !visited.contains(pair), let forwardIndices = schema.associationsByPair[pair] else { continue }
             let backward = ModelPair(source: pair.target, target: pair.source)
             visited.insert(pair)
             visited.insert(backward)
-            let backwardIndices = pair == backward ? forwardIndices : (schema.associationsByPair[backward] ?? [])
-            let all = pair == backward ? forwardIndices : forwardIndices + backwardIndices
-            let kindOf = { (index: Int) in schema.associations[index].kind }
-            // One-to-x declared from either side: owners (hasMany/hasOne) against belongsTo.
-            for (ownerSide, holderSide) in [(pair, backward), (backward, pair)] {
-                let owners = all.filter { schema.associations[$0].source == ownerSide.source && schema.associations[$0].target == ownerSide.target && (kindOf($0) == .hasMany || kindOf($0) == .hasOne) }
-                let holders = all.filter { schema.associations[$0].source == holderSide.source && schema.associations[$0].target == holderSide.target && kindOf($0) == .belongsTo }
-                match(owners, holders, into: &inverse) { schema.associations[$0].foreignKey }
-                if pair == backward { break }
-            }
-            // Many-to-many: matched by junction. A self belongsToMany is symmetric: its accessors
-            // exist on every instance, so it needs no second declaration.
-            let manyForward = all.filter { schema.associations[$0].source == pair.source && kindOf($0) == .belongsToMany }
-            let manyBackward = all.filter { schema.associations[$0].source == backward.source && kindOf($0) == .belongsToMany }
-            if pair == backward {
-                for index in manyForward { inverse[index] = index }
-                // Two self declarations over one junction (followers/following) are each other's inverse.
-                matchBy(manyForward, manyForward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
-            } else {
-                matchBy(manyForward, manyBackward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
-            }
+            groups.append(pair == backward ? forwardIndices : forwardIndices + (schema.associationsByPair[backward] ?? []))
+        }
+        // Each pair of models is matched on its own, on all threads.
+        let matches = groups.parallelMap(jobs: jobs) { pairInverses(among: $0, in: schema) }
+        var inverse = [Int?](repeating: nil, count: schema.associations.count)
+        for group in matches {
+            for (index, partner) in group { inverse[index] = partner }
+        }
+        return inverse
+    }
+
+    /// The inverses among the associations between one pair of models (both directions).
+    static func pairInverses(among all: [Int], in schema: SemanticSchema) -> [Int: Int] {
+        var inverse: [Int: Int] = [:]
+        guard let first = all.first else { return inverse }
+        let pair = ModelPair(source: schema.associations[first].source, target: schema.associations[first].target)
+        let backward = ModelPair(source: pair.target, target: pair.source)
+        let kindOf = { (index: Int) in schema.associations[index].kind }
+        // One-to-x declared from either side: owners (hasMany/hasOne) against belongsTo.
+        for (ownerSide, holderSide) in [(pair, backward), (backward, pair)] {
+            let owners = all.filter { schema.associations[$0].source == ownerSide.source && schema.associations[$0].target == ownerSide.target && (kindOf($0) == .hasMany || kindOf($0) == .hasOne) }
+            let holders = all.filter { schema.associations[$0].source == holderSide.source && schema.associations[$0].target == holderSide.target && kindOf($0) == .belongsTo }
+            match(owners, holders, into: &inverse) { schema.associations[$0].foreignKey }
+            if pair == backward { break }
+        }
+        // Many-to-many: matched by junction. A self belongsToMany is symmetric: its accessors
+        // exist on every instance, so it needs no second declaration.
+        let manyForward = all.filter { schema.associations[$0].source == pair.source && kindOf($0) == .belongsToMany }
+        let manyBackward = all.filter { schema.associations[$0].source == backward.source && kindOf($0) == .belongsToMany }
+        if pair == backward {
+            for index in manyForward { inverse[index] = index }
+            // Two self declarations over one junction (followers/following) are each other's inverse.
+            matchBy(manyForward, manyForward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
+        } else {
+            matchBy(manyForward, manyBackward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
         }
         return inverse
     }
@@ -77,7 +91,7 @@ public struct Relationships: Sendable {
     /// Matches by exact key, then by the same link name; an owner left over whose key equals an
     /// already matched belongsTo's shares it (two hasMany with scopes over one `UserId`, and the
     /// reverse); finally a lone leftover on each side pairs whatever its key.
-    static func match(_ left: [Int], _ right: [Int], into inverse: inout [Int?], key: (Int) -> String) {
+    static func match(_ left: [Int], _ right: [Int], into inverse: inout [Int: Int], key: (Int) -> String) {
         var leftRest = left, rightRest = right
         for normalize in [{ (name: String) in name }, ForeignKeyNaming.normalized] {
             for index in leftRest {
@@ -107,7 +121,7 @@ public struct Relationships: Sendable {
     }
 
     /// Matches equal keys (e.g. the same junction), each association at most once.
-    static func matchBy(_ left: [Int], _ right: [Int], into inverse: inout [Int?], key: (Int) -> String) {
+    static func matchBy(_ left: [Int], _ right: [Int], into inverse: inout [Int: Int], key: (Int) -> String) {
         var used = Set<Int>()
         for index in left where !used.contains(index) {
             if let partner = right.first(where: { $0 != index && !used.contains($0) && key($0) == key(index) }) {
@@ -154,7 +168,19 @@ public struct Relationships: Sendable {
 
     // MARK: reversals
 
-    static func findReversals(_ schema: SemanticSchema, inverse: [Int?]) -> [Reversal] {
+    static func findReversals(_ schema: SemanticSchema, inverse: [Int?], jobs: Int) -> [Reversal] {
+        let candidates = schema.associations.indices.filter {
+            schema.associations[$0].kind == .belongsTo && !schema.associations[$0].isSelf
+        }
+        // Interleaved shares, one a thread, each with its own cache; merged back in order.
+        let workers = max(1, min(jobs, candidates.count))
+        let shares = (0..<workers).map { worker in stride(from: worker, to: candidates.count, by: workers).map { candidates[$0] } }
+        return shares.parallelMap(jobs: workers) { findReversals(among: $0, in: schema, inverse: inverse) }
+            .flatMap { $0 }
+            .sorted { $0.association < $1.association }
+    }
+
+    static func findReversals(among candidates: [Int], in schema: SemanticSchema, inverse: [Int?]) -> [Reversal] {
         var reversals: [Reversal] = []
         // Link columns per ordered pair of models, computed once however many belongsTo share it.
         var linkCache: [ModelPair: [(attribute: AttributeDecl, byName: Bool)]] = [:]
@@ -165,7 +191,8 @@ public struct Relationships: Sendable {
             linkCache[key] = computed
             return computed
         }
-        for (index, association) in schema.associations.enumerated() where association.kind == .belongsTo && !association.isSelf {
+        for index in candidates {
+            let association = schema.associations[index]
             let source = association.source, target = association.target
             guard let sourceModel = schema.models[source] else { continue }
             // A source that declares the foreign key column really holds it.
