@@ -111,3 +111,21 @@ final class SpecialFileTests: XCTestCase {
         ])
     }
 }
+
+final class ScaleTests: XCTestCase {
+    /// Thousands of aliased belongsTo between two models, with as many back references: the
+    /// link columns of a pair of models are computed once, not once per association (this took
+    /// 13 s before). A hang guard, not a speed target: those live in Scripts/bench.
+    func testManyAssociationsBetweenOnePairOfModelsStayLinear() {
+        let count = 3000
+        var text = "models:\n  A:\n    associations:\n"
+        for index in 0..<count { text += "      - { belongsTo: B, as: r\(index), foreignKey: r\(index)Id }\n" }
+        text += "  B:\n    attributes:\n"
+        for index in 0..<count { text += "      back\(index)Id: { type: INTEGER, references: { model: As, key: id } }\n" }
+        let started = Date()
+        let result = lint(text)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        XCTAssertEqual(result.findings("missing-inverse").count, count)
+        XCTAssertEqual(result.findings("reversed-belongs-to").count, 0)
+    }
+}
