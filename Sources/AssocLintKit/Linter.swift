@@ -165,7 +165,7 @@ public enum Linter {
         let stdinBytes = options.stdinBytes, maxBytes = options.limits.maxFileBytes, stdinTarget = stdinFile
         // Files are read on all threads too: with many small files the system calls add up.
         let reads = requestedOrder.parallelMap(jobs: options.jobs) { file -> Result<LintInput, InputError> in
-            if file == stdinTarget, let stdinBytes {
+            if file.absolutePath == stdinTarget?.absolutePath, let stdinBytes {
                 return .success(LintInput(path: file.displayPath, bytes: stdinBytes, isExplicit: true, absolutePath: file.absolutePath))
             }
             return FileDiscovery.read(file, isExplicit: frozenRequested[file.absolutePath] ?? false, maxBytes: maxBytes)
@@ -180,16 +180,19 @@ public enum Linter {
         if let config {
             let known = Set(requestedOrder.map(\.absolutePath))
             var ignored: [InputError] = []
+            var contextFiles: [DiscoveredFile] = []
             for file in FileDiscovery.walk(config.root, errors: &ignored, errorPath: { $0 }) where !known.contains(file) {
                 guard config.includes(relativePath: relative(file, to: config.root)) else { continue }
-                guard inputs.count + contextInputs.count < options.limits.maxFiles else {
+                guard inputs.count + contextFiles.count < options.limits.maxFiles else {
                     errors.append(InputError(path: FileDiscovery.display(absolute: config.root, workingDirectory: cwd), reason: "the project has more than \(options.limits.maxFiles) YAML files (--max-files); the rest is not read as context"))
                     break
                 }
-                let discovered = DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd))
-                // Context that cannot be read only weakens resolution; the files asked about are reported.
-                if case .success(let input) = FileDiscovery.read(discovered, isExplicit: false, maxBytes: options.limits.maxFileBytes) { contextInputs.append(input) }
+                contextFiles.append(DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd)))
             }
+            // Context that cannot be read only weakens resolution; the files asked about are reported.
+            contextInputs = contextFiles.parallelMap(jobs: options.jobs) {
+                try? FileDiscovery.read($0, isExplicit: false, maxBytes: maxBytes).get()
+            }.compactMap { $0 }
         }
 
         var notes = result.notes

@@ -55,7 +55,7 @@ struct Lint: ParsableCommand {
     @Option(help: "Colour in text output: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("Largest YAML file read, in MiB (default 64); a larger one is a yaml-syntax finding.", valueName: "mib"))
+    @Option(help: ArgumentHelp("Largest YAML file read, in MiB (default 64, at most 1024); a larger one is a yaml-syntax finding.", valueName: "mib"))
     var maxFileSize: Int?
 
     @Option(help: ArgumentHelp("Most YAML files one run reads (default 100000).", valueName: "n"))
@@ -74,8 +74,8 @@ struct Lint: ParsableCommand {
         if stdinFilename != nil && !stdin {
             throw ValidationError("--stdin-filename needs --stdin")
         }
-        if let maxFileSize, maxFileSize < 1 || maxFileSize > 1 << 20 {
-            throw ValidationError("--max-file-size must be between 1 and 1048576 MiB")
+        if let maxFileSize, maxFileSize < 1 || maxFileSize > 1024 {
+            throw ValidationError("--max-file-size must be between 1 and 1024 MiB")
         }
         if let maxFiles, maxFiles < 1 {
             throw ValidationError("--max-files must be 1 or more")

@@ -106,9 +106,23 @@ final class SpecialFileTests: XCTestCase {
         XCTAssertEqual(result.findings, [], result.compact)
         XCTAssertEqual(result.files.map(\.path), ["a.yaml"], "one file, however it is named")
         XCTAssertEqual(result.inputErrors.map(\.description).sorted(), [
-            "pipe.yaml: is not a regular file (a device, pipe or socket); not read",
-            "zero.yaml: is not a regular file (a device, pipe or socket); not read",
+            "pipe.yaml: is not a regular file (a device or pipe); not read",
+            "zero.yaml: is not a regular file (a device or pipe); not read",
         ])
+        // Named on the command line, a device is read, but never past the size limit.
+        var explicit = LintOptions(paths: ["zero.yaml"])
+        explicit.workingDirectory = root.path
+        explicit.limits.maxFileBytes = 4096
+        let zero = Linter.run(explicit)
+        XCTAssertEqual(zero.ruleIDs, ["yaml-syntax"])
+        XCTAssertTrue(zero.findings.first?.message.contains("more than the limit of 4096 bytes") ?? false)
+        // Left out by the project's config, a pipe is not even looked at.
+        try "exclude: [pipe.yaml, zero.yaml]\n".write(to: root.appendingPathComponent(".assoclint.yml"), atomically: true, encoding: .utf8)
+        var project = LintOptions(paths: ["."])
+        project.workingDirectory = root.path
+        let excluded = Linter.run(project)
+        XCTAssertEqual(excluded.inputErrors.map(\.description), [])
+        XCTAssertEqual(excluded.exitStatus, 0)
     }
 }
 

@@ -588,3 +588,66 @@ final class SecondReviewTests: XCTestCase {
         XCTAssertFalse(GitHubReporter.render(result).contains("\u{1B}"))
     }
 }
+
+/// The third review's cases.
+final class ThirdReviewTests: XCTestCase {
+    func testASecondBelongsToWithAnotherSpellingIsNotTakenForAnInverse() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Post } ] }
+          Post:
+            associations:
+              - belongsTo: User
+              - { belongsTo: User, as: owner, foreignKey: userId }
+        """)
+        // userId is a second column next to UserId: that belongsTo has no hasMany of its own.
+        XCTAssertEqual(result.spots, ["missing-inverse@6:9"], result.compact)
+    }
+
+    func testManyAliasedPairsBetweenTwoModelsStayLinear() {
+        let count = 3000
+        var users = "models:\n  User:\n    associations:\n"
+        var posts = "  Post:\n    associations:\n"
+        for index in 0..<count {
+            users += "      - { hasMany: Post, as: list\(index), foreignKey: key\(index) }\n"
+            posts += "      - { belongsTo: User, as: owner\(index), foreignKey: key\(index) }\n"
+        }
+        let started = Date()
+        let result = lint(users + posts)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        XCTAssertEqual(result.findings, [])
+    }
+
+    func testUniqueIndexFieldsNameColumns() {
+        let result = lint("""
+        models:
+          User: { associations: [ { hasMany: Profile } ] }
+          Profile:
+            underscored: true
+            indexes: [ { unique: true, fields: [user_id] } ]
+            associations: [ { belongsTo: User } ]
+        """)
+        XCTAssertEqual(result.ruleIDs, ["has-many-for-one-to-one"], result.compact)
+        XCTAssertTrue(result.findings[0].message.contains("a unique index covers Profile.user_id alone"))
+    }
+
+    func testHasOneAdviceKeepsTheSourceKey() {
+        let result = lint("""
+        models:
+          User:
+            attributes: { uuid: { type: UUID, unique: true } }
+            associations: [ { hasMany: Item, sourceKey: uuid } ]
+          Item:
+            attributes: { UserId: { type: UUID, unique: true } }
+            associations: [ { belongsTo: User, targetKey: uuid } ]
+        """)
+        XCTAssertEqual(result.findings.first?.help, "declare User.hasOne(Item, { sourceKey: 'uuid' }) instead (it generates user.getItem()), and keep Item.belongsTo(User)")
+    }
+
+    func testTabsAndCRLFInTheTextExcerpt() {
+        let result = lint("models:\r\n  A: {hasMany:\tB}\r\n  B: { associations: [ { hasMany: Nope } ] }\r\n")
+        let text = Reporter.render(result, format: .text)
+        XCTAssertFalse(text.contains("\\u{9}"), text)
+        XCTAssertTrue(text.contains("3 |   B: { associations: [ { hasMany: Nope } ] }"), text)
+    }
+}

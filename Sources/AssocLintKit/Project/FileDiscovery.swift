@@ -43,12 +43,6 @@ enum FileDiscovery {
 
     /// Every `*.yaml` / `*.yml` file below `directory` (absolute), sorted, without following a
     /// symlink loop and skipping `.git`, `node_modules` and `.build*`.
-    /// A regular file (after following symlinks): devices and pipes named `*.yaml` are skipped.
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
-
     static func walk(_ directory: String, errors: inout [InputError], errorPath: (String) -> String) -> [String] {
         var found: [String] = []
         var visited = Set<String>()
@@ -71,17 +65,16 @@ enum FileDiscovery {
                 if skippedDirectories.contains(entry) || entry.hasPrefix(".build") { continue }
                 walk(path, found: &found, visited: &visited, errors: &errors, errorPath: errorPath)
             } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
-                if isRegularFile(path) {
-                    found.append(path)
-                } else {
-                    errors.append(InputError(path: errorPath(path), reason: "is not a regular file (a device, pipe or socket); not read"))
-                }
+                // Devices and pipes are found too, and refused when read (after include/exclude).
+                found.append(path)
             }
         }
     }
 
     static func read(_ file: DiscoveredFile, isExplicit: Bool, maxBytes: Int = .max) -> Result<LintInput, InputError> {
-        switch readRegularFile(file.absolutePath, maxBytes: maxBytes) {
+        // A device or pipe is read only when named on the command line (`<(cmd)`, /dev/stdin),
+        // and then at most `maxBytes`: a `*.yaml` link to /dev/zero found in a walk is refused.
+        switch readFile(file.absolutePath, maxBytes: maxBytes, allowSpecial: isExplicit) {
         case .bytes(let bytes):
             return .success(LintInput(path: file.displayPath, bytes: bytes, isExplicit: isExplicit, absolutePath: file.absolutePath))
         case .tooLarge(let size):
@@ -96,30 +89,35 @@ enum FileDiscovery {
 
     enum ReadOutcome {
         case bytes([UInt8])
-        /// Larger than the limit: the size, and nothing read.
+        /// Larger than the limit: the size (as far as known), and nothing kept.
         case tooLarge(Int)
         case failed(String)
     }
 
-    /// Reads a regular file with POSIX calls, at most `maxBytes` (Foundation's
-    /// `FileManager.contents` leaks a buffer on empty files on Linux). Devices, FIFOs and sockets
-    /// are refused before reading, so `/dev/zero` or a pipe named `*.yaml` cannot hang the run.
-    static func readRegularFile(_ path: String, maxBytes: Int = .max) -> ReadOutcome {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
-        guard descriptor >= 0 else {
+    /// Reads a file with POSIX calls, at most `maxBytes` (Foundation's `FileManager.contents`
+    /// leaks a buffer on empty files on Linux). Only regular files unless `allowSpecial`; sockets
+    /// and directories never.
+    static func readFile(_ path: String, maxBytes: Int = .max, allowSpecial: Bool = false) -> ReadOutcome {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             return .failed(errno == ENOENT ? "no such file or directory" : "cannot be read (\(String(cString: strerror(errno))))")
         }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failed("cannot be read (\(String(cString: strerror(errno))))") }
-        switch info.st_mode & S_IFMT {
+        let kind = info.st_mode & S_IFMT
+        switch kind {
         case S_IFREG: break
         case S_IFDIR: return .failed("is a directory where a file was expected")
-        default: return .failed("is not a regular file (a device, pipe or socket)")
+        case S_IFSOCK: return .failed("is a socket, not a file")
+        default:
+            guard allowSpecial else { return .failed("is not a regular file (a device or pipe); not read") }
         }
-        if Int(info.st_size) > maxBytes { return .tooLarge(Int(info.st_size)) }
+        if kind == S_IFREG, Int(info.st_size) > maxBytes { return .tooLarge(Int(info.st_size)) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failed("cannot be read (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        // Reserve what a regular file holds, but never more than a sane amount up front (a sparse
+        // file may claim terabytes).
+        if kind == S_IFREG { bytes.reserveCapacity(min(Int(info.st_size), 1 << 26)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -129,14 +127,14 @@ enum FileDiscovery {
             }
             if count == 0 { return .bytes(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
-            // The file grew while being read: stop at the limit.
+            // A device that never ends, or a file that grows while being read: stop at the limit.
             if bytes.count > maxBytes { return .tooLarge(bytes.count) }
         }
     }
 
     /// The bytes of a regular file, or nil.
     static func readBytes(_ path: String) -> [UInt8]? {
-        if case .bytes(let bytes) = readRegularFile(path) { return bytes }
+        if case .bytes(let bytes) = readFile(path) { return bytes }
         return nil
     }
 

@@ -67,7 +67,9 @@ enum Terminal {
         return result
     }
 
+    /// Control characters other than TAB, which terminals and logs show harmlessly.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) || scalar == "\u{2028}" || scalar == "\u{2029}"
+        (scalar.value < 0x20 && scalar != "\t") || (scalar.value >= 0x7F && scalar.value < 0xA0)
+            || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }

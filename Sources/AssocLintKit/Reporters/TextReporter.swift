@@ -13,9 +13,8 @@ struct TextReporter {
         let pathsWithFindings = Set(result.findings.map(\.location.path))
         for file in result.files where readSources && pathsWithFindings.contains(file.path) {
             let text = String(decoding: file.bytes, as: UTF8.self)
-            lines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                line.hasSuffix("\r") ? line.dropLast() : line
-            }
+            // "\r\n" is one Character in Swift: split on both, as libyaml counts lines.
+            lines[file.path] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         }
     }
 

@@ -98,7 +98,8 @@ public final class ModelDecl: @unchecked Sendable {
     public var declaresAttributes = false
     public var attributes: [AttributeDecl] = []
     public var associations: [AssociationDecl] = []
-    /// Columns (or attributes) made unique on their own by a one-field unique index in `indexes`.
+    /// Columns made unique on their own by a one-field unique index in `indexes` (Sequelize v6
+    /// index `fields` name columns, not attributes).
     public var uniqueIndexFields: Set<String> = []
 
     public var location: Location { Location(path: path, mark: mark) }
@@ -110,8 +111,8 @@ public final class ModelDecl: @unchecked Sendable {
     /// Whether the attribute's values are unique on their own: `unique: true`, or a unique index
     /// over just this column. (A string `unique` names a composite index and does not count.)
     public func isUniqueAlone(_ attribute: AttributeDecl) -> Bool {
-        attribute.unique.isUniqueAlone || uniqueIndexFields.contains(attribute.name)
-            || attribute.field.map(uniqueIndexFields.contains) == true
+        attribute.unique.isUniqueAlone
+            || uniqueIndexFields.contains(ForeignKeyNaming.column(attribute: attribute.name, field: attribute.field, underscored: underscored))
     }
 
     init(name: String, path: String, mark: SourceMark) {

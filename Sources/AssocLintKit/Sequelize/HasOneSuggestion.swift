@@ -15,6 +15,7 @@ struct HasOneSuggestion {
         var options: [String] = []
         if let alias { options.append("as: '\(alias)'") }
         if defaultKey != hasMany.foreignKey { options.append("foreignKey: '\(hasMany.foreignKey)'") }
+        if let sourceKey = hasMany.decl.sourceKey { options.append("sourceKey: '\(sourceKey)'") }
         call = "\(hasMany.source).hasOne(\(hasMany.target)" + (options.isEmpty ? "" : ", { " + options.joined(separator: ", ") + " }") + ")"
         let targetNames = schema.models[hasMany.target]?.names ?? ModelNames(modelName: hasMany.target)
         getter = AssociationNames(kind: .hasOne, alias: alias.map(AssociationAlias.string), target: targetNames).accessor(.get) ?? ""

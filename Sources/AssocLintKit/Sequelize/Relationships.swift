@@ -88,30 +88,43 @@ public struct Relationships: Sendable {
         return inverse
     }
 
-    /// Matches by exact key, then by the same link name; an owner left over whose key equals an
-    /// already matched belongsTo's shares it (two hasMany with scopes over one `UserId`, and the
-    /// reverse); finally a lone leftover on each side pairs whatever its key.
+    /// Matches by exact key, then by the same link name (`authorId` ~ `author_id`); an owner or
+    /// belongsTo left over whose key is exactly that of one on the other side shares it (two
+    /// hasMany with scopes over one `UserId`); finally a lone leftover on each side pairs whatever
+    /// its key. Indexed by key, so thousands of associations between two models stay linear.
     static func match(_ left: [Int], _ right: [Int], into inverse: inout [Int: Int], key: (Int) -> String) {
-        var leftRest = left, rightRest = right
+        var leftRest = left
+        var matchedRight = Set<Int>()
         for normalize in [{ (name: String) in name }, ForeignKeyNaming.normalized] {
+            var candidates: [String: [Int]] = [:]  // key → right indices not yet matched, in order
+            for index in right where !matchedRight.contains(index) {
+                candidates[normalize(key(index)), default: []].append(index)
+            }
+            var taken: [String: Int] = [:]  // how many of each key's candidates are used
+            var unmatched: [Int] = []
             for index in leftRest {
                 let wanted = normalize(key(index))
-                if let partner = rightRest.first(where: { normalize(key($0)) == wanted }) {
+                let used = taken[wanted, default: 0]
+                if let queue = candidates[wanted], used < queue.count {
+                    let partner = queue[used]
+                    taken[wanted] = used + 1
                     inverse[index] = partner
                     inverse[partner] = index
-                    leftRest.removeAll { $0 == index }
-                    rightRest.removeAll { $0 == partner }
+                    matchedRight.insert(partner)
+                } else {
+                    unmatched.append(index)
                 }
             }
+            leftRest = unmatched
         }
-        for (rest, others) in [(leftRest, right), (rightRest, left)] {
-            for index in rest {
-                let wanted = ForeignKeyNaming.normalized(key(index))
-                if let partner = others.first(where: { ForeignKeyNaming.normalized(key($0)) == wanted }) {
-                    inverse[index] = partner
-                }
-            }
-        }
+        var rightRest = right.filter { !matchedRight.contains($0) }
+        // Sharing needs the very same key: a different spelling is a second column
+        // (foreign-key-mismatch reports it on the pair it did match).
+        var firstRight: [String: Int] = [:], firstLeft: [String: Int] = [:]
+        for index in right.reversed() { firstRight[key(index)] = index }
+        for index in left.reversed() { firstLeft[key(index)] = index }
+        for index in leftRest { if let partner = firstRight[key(index)] { inverse[index] = partner } }
+        for index in rightRest { if let partner = firstLeft[key(index)] { inverse[index] = partner } }
         leftRest.removeAll { inverse[$0] != nil }
         rightRest.removeAll { inverse[$0] != nil }
         if leftRest.count == 1, rightRest.count == 1 {
