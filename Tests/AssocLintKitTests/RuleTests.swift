@@ -601,7 +601,7 @@ final class ThirdReviewTests: XCTestCase {
               - { belongsTo: User, as: owner, foreignKey: userId }
         """)
         // userId is a second column next to UserId: that belongsTo has no hasMany of its own.
-        XCTAssertEqual(result.spots, ["missing-inverse@6:9"], result.compact)
+        XCTAssertEqual(result.spots, ["missing-inverse@6:11"], result.compact)
     }
 
     func testManyAliasedPairsBetweenTwoModelsStayLinear() {
