@@ -2,19 +2,36 @@
 /// unknown key and option Sequelize would reject as a problem at its own mark, and carrying on
 /// with the rest of the file.
 public enum SchemaDecoder {
+    /// Decodes a file while it is composed: each model is decoded as soon as its YAML is complete,
+    /// so a large schema is never held as one tree.
     public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard) -> SchemaFile {
         let timer = PhaseTimer()
-        let composed = YAMLComposer.compose(bytes, limits: limits)
-        timer.lap("  compose \(path)")
-        let file = decode(path: path, composed: composed)
-        timer.lap("  decode \(path)")
+        var decoder = Decoder(file: SchemaFile(path: path))
+        var modelKeyMarks = Set<SourceMark>()
+        let composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models") { entry in
+            decoder.file.isModelFile = true
+            decoder.decodeModelEntry(entry, modelKeyMarks: &modelKeyMarks)
+        }
+        timer.lap("  compose and decode models \(path)")
+        if composed.isIncomplete {
+            // A file that does not parse reports its yaml-syntax finding alone, as if nothing had
+            // been streamed (like a linter that cannot parse a file).
+            decoder = Decoder(file: SchemaFile(path: path))
+            modelKeyMarks = []
+        }
+        let file = decode(decoder, composed: composed, modelKeyMarks: modelKeyMarks)
+        timer.lap("  decode the rest \(path)")
         return file
     }
 
     public static func decode(path: String, composed: ComposedYAML) -> SchemaFile {
-        var decoder = Decoder(file: SchemaFile(path: path))
+        decode(Decoder(file: SchemaFile(path: path)), composed: composed, modelKeyMarks: [])
+    }
+
+    private static func decode(_ decoder: Decoder, composed: ComposedYAML, modelKeyMarks: Set<SourceMark>) -> SchemaFile {
+        var decoder = decoder
+        var modelKeyMarks = modelKeyMarks
         decoder.file.isIncomplete = composed.isIncomplete
-        var modelKeyMarks = Set<SourceMark>()
         for document in composed.documents {
             decoder.decodeDocument(document, modelKeyMarks: &modelKeyMarks)
         }
@@ -130,15 +147,19 @@ private struct Decoder {
             problem(node.mark, "'models' must map model names to their definitions, not \(node.kindDescription)")
             return
         }
-        file.models.reserveCapacity(pairs.count)
         for pair in pairs {
-            modelKeyMarks.insert(pair.key.mark)
-            guard let name = string(pair.key), !name.isEmpty else {
-                problem(pair.key.mark, "a model name must be a name, not \(pair.key.kindDescription)")
-                continue
-            }
-            decodeModel(name: name, mark: pair.key.mark, node: pair.value)
+            decodeModelEntry(pair, modelKeyMarks: &modelKeyMarks)
         }
+    }
+
+    /// One `Name: definition` entry under `models:`.
+    mutating func decodeModelEntry(_ pair: YAMLPair, modelKeyMarks: inout Set<SourceMark>) {
+        modelKeyMarks.insert(pair.key.mark)
+        guard let name = string(pair.key), !name.isEmpty else {
+            problem(pair.key.mark, "a model name must be a name, not \(pair.key.kindDescription)")
+            return
+        }
+        decodeModel(name: name, mark: pair.key.mark, node: pair.value)
     }
 
     mutating func decodeModel(name: String, mark: SourceMark, node: YAMLNode) {

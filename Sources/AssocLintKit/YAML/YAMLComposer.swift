@@ -54,6 +54,23 @@ public enum YAMLComposer {
     public static func compose(_ text: String, limits: YAMLLimits = .standard) -> ComposedYAML {
         compose(Array(text.utf8), limits: limits)
     }
+
+    /// Composes, but hands each entry of the top-level mapping under `streamedKey` (`models`) to
+    /// `onEntry` as soon as it is complete, instead of keeping it in the tree: a large schema is
+    /// never held as one tree. That mapping is left in the document with only the entries that a
+    /// `<<` merge brought in. (Not when the mapping has an anchor: an alias would miss the entries.)
+    public static func compose(_ bytes: [UInt8], limits: YAMLLimits = .standard, streaming streamedKey: String,
+                               onEntry: (YAMLPair) -> Void) -> ComposedYAML {
+        withoutActuallyEscaping(onEntry) { onEntry in
+            var state = ComposerState(limits: limits)
+            state.streamedKey = streamedKey
+            state.onStreamedEntry = onEntry
+            bytes.withUnsafeBufferPointer { buffer in
+                state.run(buffer)
+            }
+            return ComposedYAML(documents: state.documents, issues: state.issues)
+        }
+    }
 }
 
 private struct ComposerState {
@@ -71,7 +88,12 @@ private struct ComposerState {
         var hasMergeKey = false
         /// Key → first mark, kept once the mapping is too large for a linear duplicate scan.
         var keyIndex: [String: SourceMark]?
+        /// Whether entries go to `onStreamedEntry` instead of `pairs`.
+        var streamed = false
     }
+
+    var streamedKey: String?
+    var onStreamedEntry: ((YAMLPair) -> Void)?
 
     let limits: YAMLLimits
     var documents: [YAMLNode] = []
@@ -190,9 +212,16 @@ private struct ComposerState {
             let tagPointer = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             writtenNodes += 1
-            stack.append(Frame(isMapping: isMapping, mark: Self.mark(event.start_mark),
-                               tag: Self.string(tagPointer).flatMap(Self.normalizedTag),
-                               anchor: Self.string(anchorPointer)))
+            var frame = Frame(isMapping: isMapping, mark: Self.mark(event.start_mark),
+                              tag: Self.string(tagPointer).flatMap(Self.normalizedTag),
+                              anchor: Self.string(anchorPointer))
+            // The value of the top-level `models:` key: stream its entries.
+            if isMapping, frame.anchor == nil, let streamedKey, stack.count == 1, stack[0].isMapping,
+               let key = stack[0].pendingKey, key.isPlainScalar, key.scalar == streamedKey {
+                frame.streamed = true
+                frame.keyIndex = [:]
+            }
+            stack.append(frame)
             return true
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard var frame = stack.popLast() else { return true }
@@ -260,7 +289,11 @@ private struct ComposerState {
                                     message: "duplicate key '\(name)' (first at line \(firstMark.line))",
                                     mark: key.mark))
         }
-        stack[index].pairs.append(YAMLPair(key: key, value: node))
+        if stack[index].streamed, !key.isMergeKey, let onStreamedEntry {
+            onStreamedEntry(YAMLPair(key: key, value: node))
+        } else {
+            stack[index].pairs.append(YAMLPair(key: key, value: node))
+        }
         return true
     }
 
@@ -302,7 +335,8 @@ private struct ComposerState {
                 return false
             }
         }
-        var seen = Set(explicit.compactMap { $0.key.scalar })
+        // Streamed entries are gone from `pairs` but still count as written here.
+        var seen = Set(explicit.compactMap { $0.key.scalar }).union(frame.streamed ? Array((frame.keyIndex ?? [:]).keys) : [])
         var merged: [YAMLPair] = []
         for source in sources {
             for pair in source.mapping ?? [] {
