@@ -114,7 +114,7 @@ public enum Linter {
             config = loadedConfig
         }
 
-        var result = LintResult(findings: [], files: [], inputErrors: [])
+        var notes: [String] = []
         // The files asked about.
         // Keyed by absolute path: the same file named twice (`a.yaml ./a.yaml /x/a.yaml`) is one file.
         var requested: [String: Bool] = [:]  // absolute path → named explicitly
@@ -138,7 +138,7 @@ public enum Linter {
                 // In a project, a file that the config leaves out is not part of the schema: say so
                 // (on stderr, which editors do not show as findings) instead of linting it.
                 if let config, absolute == config.path || !config.includes(relativePath: relative(absolute, to: config.root)) {
-                    result.notes.append("\(display) is not linted: \(absolute == config.path ? "it is the project configuration" : "include/exclude in \(FileDiscovery.display(absolute: config.path, workingDirectory: cwd)) leave it out")")
+                    notes.append("\(display) is not linted: \(absolute == config.path ? "it is the project configuration" : "include/exclude in \(FileDiscovery.display(absolute: config.path, workingDirectory: cwd)) leave it out")")
                     continue
                 }
                 request(DiscoveredFile(absolutePath: absolute, displayPath: display), explicit: true)
@@ -156,9 +156,7 @@ public enum Linter {
         // Inputs: the requested files, plus the rest of the project as context.
         if requestedOrder.count > options.limits.maxFiles {
             errors.append(InputError(path: paths.joined(separator: " "), reason: "\(requestedOrder.count) YAML files, more than the limit of \(options.limits.maxFiles) (--max-files); lint fewer paths or raise the limit"))
-            var result = LintResult(findings: [], files: [], inputErrors: errors)
-            result.notes = []
-            return result
+            return LintResult(findings: [], files: [], inputErrors: errors)
         }
         var inputs: [LintInput] = []
         let frozenRequested = requested
@@ -195,8 +193,7 @@ public enum Linter {
             }.compactMap { $0 }
         }
 
-        var notes = result.notes
-        result = lint(inputs, context: contextInputs, limits: options.limits, config: config, jobs: options.jobs)
+        var result = lint(inputs, context: contextInputs, limits: options.limits, config: config, jobs: options.jobs)
         if result.files.isEmpty && errors.isEmpty && options.stdinBytes == nil {
             notes.append("no model files found in \(paths.joined(separator: " ")) (a model file is a .yaml or .yml file with a top-level 'models:' key)")
         }

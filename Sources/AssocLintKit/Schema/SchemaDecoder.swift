@@ -24,10 +24,6 @@ public enum SchemaDecoder {
         return file
     }
 
-    public static func decode(path: String, composed: ComposedYAML) -> SchemaFile {
-        decode(Decoder(file: SchemaFile(path: path)), composed: composed, modelKeyMarks: [])
-    }
-
     private static func decode(_ decoder: Decoder, composed: ComposedYAML, modelKeyMarks: Set<SourceMark>) -> SchemaFile {
         var decoder = decoder
         var modelKeyMarks = modelKeyMarks

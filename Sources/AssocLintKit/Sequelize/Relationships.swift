@@ -166,7 +166,7 @@ public struct Relationships: Sendable {
 
     /// Attributes of `holder` that link it to `referenced`, by `references` or by name, and
     /// whether each is linked by its name.
-    public static func linkColumns(from holder: String, to referenced: String, in schema: SemanticSchema) -> [(attribute: AttributeDecl, byName: Bool)] {
+    static func linkColumns(from holder: String, to referenced: String, in schema: SemanticSchema) -> [(attribute: AttributeDecl, byName: Bool)] {
         guard let model = schema.models[holder] else { return [] }
         let names = linkNames(from: holder, to: referenced, in: schema)
         return model.decl.attributes.compactMap { attribute in
