@@ -42,6 +42,10 @@ public struct LintResult: Sendable {
     public var projectRoot: String = FileManager.default.currentDirectoryPath
     /// The working directory display paths are relative to.
     public var workingDirectory: String = FileManager.default.currentDirectoryPath
+    /// The schema and relationships the findings came from. A command-line tool that exits right
+    /// after reporting can keep it alive to the end: freeing 100,000 models costs more time than
+    /// some whole lints.
+    public var context: LintContext?
 
     public var errorCount: Int { findings.count { $0.severity == .error } }
     public var warningCount: Int { findings.count { $0.severity == .warning } }
@@ -72,6 +76,10 @@ public struct LintOptions: Sendable {
     /// `--baseline FILE`: findings recorded there are hidden.
     public var baseline: Baseline?
     public var workingDirectory: String = FileManager.default.currentDirectoryPath
+    /// The schema and relationships the findings came from. A command-line tool that exits right
+    /// after reporting can keep it alive to the end: freeing 100,000 models costs more time than
+    /// some whole lints.
+    public var context: LintContext?
     public var limits: YAMLLimits = .standard
     /// Threads that read and decode files (`--jobs`, default: the core count).
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -268,7 +276,9 @@ public enum Linter {
         }
         findings.sort(by: Finding.reportOrder)
         timer.lap("suppressions and sorting")
-        return LintResult(findings: findings, files: kept, inputErrors: [])
+        var result = LintResult(findings: findings, files: kept, inputErrors: [])
+        result.context = context
+        return result
     }
 
     /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.

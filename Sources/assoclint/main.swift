@@ -159,6 +159,8 @@ struct Lint: ParsableCommand {
             printError("\(warnings) warning\(warnings == 1 ? "" : "s") found, more than --max-warnings \(maxWarnings)")
             status = 1
         }
+        // The process ends now: exit without freeing the schema (see `LintResult.context`).
+        lintedUntilExit = result.context
         throw ExitCode(status)
     }
 }
@@ -216,6 +218,9 @@ func printNote(_ message: String) {
 func writeStandardOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+/// Keeps the last lint's schema alive until `exit`, which does not free it.
+nonisolated(unsafe) var lintedUntilExit: LintContext?
 
 // Usage errors exit with 2 (ArgumentParser's default is 64); help and --version with 0.
 do {

@@ -25,7 +25,7 @@ public struct ForeignKeyMismatchRule: Rule {
                 }
             }
             // (b) The model holding the key declares the link under a spelling that maps to another column.
-            guard let holder = holderModel(of: association, in: schema), holder.decl.declaresAttributes,
+            guard let holder = association.holderModel, holder.decl.declaresAttributes,
                   holder.decl.attribute(named: association.foreignKey) == nil,
                   let declared = holder.linkAttribute(named: association.foreignKey) else { continue }
             let declaredColumn = ForeignKeyNaming.column(attribute: declared.name, field: declared.field, underscored: holder.decl.underscored)
@@ -38,14 +38,6 @@ public struct ForeignKeyMismatchRule: Rule {
                 related: [RelatedLocation(Location(path: holder.decl.path, mark: declared.mark), "\(holder.name).\(declared.name) is declared here")]))
         }
         return findings
-    }
-
-    func holderModel(of association: ResolvedAssociation, in schema: SemanticSchema) -> ResolvedModel? {
-        switch association.foreignKeyHolder {
-        case .source: return schema.models[association.source]
-        case .target: return schema.models[association.target]
-        case .through(let name): return schema.models[name]
-        }
     }
 
     /// The name to agree on: an explicit one, or one the target already declares.

@@ -8,7 +8,7 @@ public struct HasManyForOneToOneRule: Rule {
         let schema = context.schema
         var findings: [Finding] = []
         for (index, association) in schema.associations.enumerated() where association.kind == .hasMany {
-            guard let target = schema.models[association.target] else { continue }
+            let target = association.targetModel
             let inverse = context.relationships.inverse[index].map { schema.associations[$0] }
             let column = target.linkAttribute(named: association.foreignKey)
             let primaryKeys = target.decl.attributes.filter(\.primaryKey)

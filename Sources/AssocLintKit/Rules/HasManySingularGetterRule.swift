@@ -7,10 +7,9 @@ public struct HasManySingularGetterRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        for file in context.files {
-            for usage in file.usages {
-                guard let model = schema.usageModel(usage.model) else { continue }
-                guard let association = schema.singularGetterMistake(model: model.name, method: usage.method),
+        for (file, resolutions) in zip(context.files, context.usageResolutions) {
+            for (usage, resolution) in zip(file.usages, resolutions) {
+                guard let model = resolution.model, let association = resolution.singularGetterMistake,
                       let getter = association.names.accessor(.get) else { continue }
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""

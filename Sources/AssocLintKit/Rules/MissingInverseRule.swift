@@ -11,13 +11,13 @@ public struct MissingInverseRule: Rule {
         var findings: [Finding] = []
         for (index, association) in schema.associations.enumerated()
         where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index) {
-            guard let source = schema.models[association.source], let target = schema.models[association.target] else { continue }
+            let source = association.sourceModel, target = association.targetModel
             let suggestion = Self.inverse(of: association, source: source, target: target)
             let instance = LintContext.instanceName(target.name)
             var message = "\(association.call) has no inverse: \(target.name) declares no \(suggestion.missing), so \(instance).\(suggestion.getter)() does not exist"
             var related = [RelatedLocation(target.decl.location, "\(target.name) is declared here")]
             if association.kind == .belongsToMany,
-               let other = schema.associations(from: target.name, to: source.name).first(where: { $0.kind == .belongsToMany }) {
+               let other = schema.associations(from: target, to: source).first(where: { $0.kind == .belongsToMany }) {
                 // The other side exists but reads another junction table.
                 let through = association.decl.through ?? "", otherThrough = other.decl.through ?? ""
                 let adder = association.names.accessor(.add) ?? ""

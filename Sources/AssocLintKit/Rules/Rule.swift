@@ -46,6 +46,8 @@ public struct LintContext: Sendable {
     public let files: [SchemaFile]
     public let schema: SemanticSchema
     public let relationships: Relationships
+    /// What each usage refers to, by file and usage (parallel to `files[i].usages`).
+    public let usageResolutions: [[UsageResolution]]
     /// Files named on the command line (rather than found in a directory).
     public let explicitPaths: Set<String>
     /// Suppression comments of the reported files, and the ones that silenced nothing
@@ -60,6 +62,9 @@ public struct LintContext: Sendable {
         timer.lap("  semantic schema")
         relationships = Relationships(schema, jobs: jobs)
         timer.lap("  relationships")
+        let schema = self.schema
+        usageResolutions = files.map { $0.usages.parallelMap(jobs: jobs) { schema.resolve($0) } }
+        timer.lap("  usages")
         self.explicitPaths = explicitPaths
     }
 

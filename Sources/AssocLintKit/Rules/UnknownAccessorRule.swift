@@ -7,13 +7,11 @@ public struct UnknownAccessorRule: Rule {
         let schema = context.schema
         guard !schema.isIncomplete else { return [] }
         var findings: [Finding] = []
-        for file in context.files {
-            for usage in file.usages {
-                guard let model = schema.usageModel(usage.model), !ModelMethods.all.contains(usage.method) else { continue }
-                guard schema.accessorOwner(model: model.name, method: usage.method) == nil,
-                      schema.singularGetterMistake(model: model.name, method: usage.method) == nil
-                else { continue }
-                let accessors = schema.accessors(of: model.name)
+        for (file, resolutions) in zip(context.files, context.usageResolutions) {
+            for (usage, resolution) in zip(file.usages, resolutions) {
+                guard let model = resolution.model, !resolution.isModelMethod,
+                      resolution.owner == nil, resolution.singularGetterMistake == nil else { continue }
+                let accessors = schema.accessors(of: model)
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""
                 var message = "\(instance).\(usage.method)()\(place) is not an accessor of \(model.name)"

@@ -18,7 +18,9 @@ public struct UnknownModelRule: Rule {
                         help: "Sequelize throws: \(association.source).\(association.kind.rawValue) called with something that's not a subclass of Sequelize.Model"))
                 }
             }
-            for usage in file.usages where schema.usageModel(usage.model) == nil {
+        }
+        for (file, resolutions) in zip(context.files, context.usageResolutions) {
+            for (usage, resolution) in zip(file.usages, resolutions) where resolution.model == nil {
                 findings.append(finding(
                     "usage \(usage.call)\(usage.at.map { " at \($0)" } ?? ""): no model named '\(usage.model)' is declared\(suggestion(usage.model, schema))",
                     at: usage.location))

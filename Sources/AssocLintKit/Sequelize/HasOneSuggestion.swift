@@ -9,15 +9,15 @@ struct HasOneSuggestion {
         var alias: String?
         if case .string(let name)? = hasMany.decl.alias { alias = Inflection.singularize(name) }
         if case .object(let singular, _)? = hasMany.decl.alias { alias = singular }
-        let source = schema.models[hasMany.source]
-        let defaultKey = alias.map { ForeignKeyNaming.name(prefix: Inflection.singularize($0), key: source?.primaryKey ?? "id") }
-            ?? source?.hasOneForeignKey ?? hasMany.foreignKey
+        let source = hasMany.sourceModel
+        let defaultKey = alias.map { ForeignKeyNaming.name(prefix: Inflection.singularize($0), key: source.primaryKey) }
+            ?? source.hasOneForeignKey
         var options: [String] = []
         if let alias { options.append("as: '\(alias)'") }
         if defaultKey != hasMany.foreignKey { options.append("foreignKey: '\(hasMany.foreignKey)'") }
         if let sourceKey = hasMany.decl.sourceKey { options.append("sourceKey: '\(sourceKey)'") }
         call = "\(hasMany.source).hasOne(\(hasMany.target)" + (options.isEmpty ? "" : ", { " + options.joined(separator: ", ") + " }") + ")"
-        let targetNames = schema.models[hasMany.target]?.names ?? ModelNames(modelName: hasMany.target)
+        let targetNames = hasMany.targetModel.names
         getter = AssociationNames(kind: .hasOne, alias: alias.map(AssociationAlias.string), target: targetNames).accessor(.get) ?? ""
     }
 }

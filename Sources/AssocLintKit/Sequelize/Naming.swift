@@ -118,12 +118,62 @@ public struct AssociationNames: Hashable, Sendable {
 
     /// Whether one of the accessors is called `method`, without building the names.
     public func generates(_ method: String) -> Bool {
-        for kind in isMulti ? AccessorKind.multiOrder : AccessorKind.singleOrder where method.hasPrefix(kind.verb) {
-            let suffix = method.utf8.dropFirst(kind.verb.utf8.count)
-            let expected = isMulti && !kind.usesSingular ? upperPlural : upperSingular
-            if suffix.elementsEqual(expected.utf8) { return true }
+        AccessorCall(method).isGenerated(by: self)
+    }
+}
+
+/// A method name split into an accessor verb and the rest (`getItems` → get, `Items`), so that
+/// it can be compared with many associations' names without building theirs.
+struct AccessorCall {
+    enum Verb: CaseIterable {
+        case get, set, add, create, remove, has, count
+
+        var text: String {
+            switch self {
+            case .get: return "get"
+            case .set: return "set"
+            case .add: return "add"
+            case .create: return "create"
+            case .remove: return "remove"
+            case .has: return "has"
+            case .count: return "count"
+            }
         }
-        return false
+
+        /// Multi associations name these with the singular (add, create, remove, has) and with
+        /// the plural (get, set, add, remove, has, count) forms; single ones get, set and create
+        /// with the singular only.
+        var takesSingular: Bool { self == .add || self == .create || self == .remove || self == .has }
+        var takesPlural: Bool { self != .create }
+        var existsOnSingle: Bool { self == .get || self == .set || self == .create }
+    }
+
+    /// nil when the method starts with no accessor verb. (No verb is a prefix of another.)
+    let verb: Verb?
+    let suffix: Substring.UTF8View
+
+    init(_ method: String) {
+        let utf8 = method.utf8
+        for verb in Verb.allCases where utf8.starts(with: verb.text.utf8) {
+            self.verb = verb
+            suffix = Substring(method).utf8.dropFirst(verb.text.utf8.count)
+            return
+        }
+        verb = nil
+        suffix = Substring(method).utf8
+    }
+
+    func suffixEquals(_ name: String) -> Bool {
+        suffix.elementsEqual(name.utf8)
+    }
+
+    func isGenerated(by names: AssociationNames) -> Bool {
+        guard let verb else { return false }
+        if names.isMulti {
+            return (verb.takesSingular && suffixEquals(names.upperSingular))
+                || (verb.takesPlural && suffixEquals(names.upperPlural))
+        }
+        return verb.existsOnSingle && suffixEquals(names.upperSingular)
     }
 }
 

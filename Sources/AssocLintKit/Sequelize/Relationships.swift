@@ -44,15 +44,16 @@ public struct Relationships: Sendable {
         var groups: [[Int]] = []
         var visited = Set<ModelPair>()
         for association in schema.associations {
-            let pair = ModelPair(source: association.source, target: association.target)
-            guard !visited.contains(pair), let forwardIndices = schema.associationsByPair[pair] else { continue }
-            let backward = ModelPair(source: pair.target, target: pair.source)
-            visited.insert(pair)
+            let pair = ModelPair(association)
+            guard visited.insert(pair).inserted, let forwardIndices = schema.associationsByPair[pair] else { continue }
+            let backward = pair.reversed
             visited.insert(backward)
             groups.append(pair == backward ? forwardIndices : forwardIndices + (schema.associationsByPair[backward] ?? []))
         }
         // Each pair of models is matched on its own, on all threads.
-        let matches = groups.parallelMap(jobs: jobs) { pairInverses(among: $0, in: schema) }
+        let matches = groups.parallelMap(jobs: jobs) { group in
+            group.count <= 2 ? pairInversesOfFew(group, in: schema) : Array(pairInverses(among: group, in: schema))
+        }
         var inverse = [Int?](repeating: nil, count: schema.associations.count)
         for group in matches {
             for (index, partner) in group { inverse[index] = partner }
@@ -60,24 +61,51 @@ public struct Relationships: Sendable {
         return inverse
     }
 
+    /// `pairInverses(among:in:)` for the usual case of one or two associations between a pair of
+    /// models, without its indexes: the same answer (`PairingTests` compares the two).
+    static func pairInversesOfFew(_ all: [Int], in schema: SemanticSchema) -> [(key: Int, value: Int)] {
+        guard let firstIndex = all.first else { return [] }
+        let first = schema.associations[firstIndex]
+        guard all.count == 2 else {
+            // Alone: only a self belongsToMany is its own inverse (it is symmetric).
+            return first.kind == .belongsToMany && first.isSelf ? [(firstIndex, firstIndex)] : []
+        }
+        let secondIndex = all[1]
+        let second = schema.associations[secondIndex]
+        let isOwner = { (association: ResolvedAssociation) in association.kind == .hasMany || association.kind == .hasOne }
+        let opposite = first.sourceModel === second.targetModel && first.targetModel === second.sourceModel
+        guard opposite else { return [] }  // both in one direction (between two distinct models)
+        if (isOwner(first) && second.kind == .belongsTo) || (first.kind == .belongsTo && isOwner(second)) {
+            return [(firstIndex, secondIndex), (secondIndex, firstIndex)]
+        }
+        if first.kind == .belongsToMany, second.kind == .belongsToMany, (first.decl.through ?? "") == (second.decl.through ?? "") {
+            return [(firstIndex, secondIndex), (secondIndex, firstIndex)]
+        }
+        // Unpaired: a self belongsToMany is still its own inverse.
+        return [(firstIndex, first), (secondIndex, second)].compactMap { index, association in
+            association.kind == .belongsToMany && association.isSelf ? (index, index) : nil
+        }
+    }
+
     /// The inverses among the associations between one pair of models (both directions).
     static func pairInverses(among all: [Int], in schema: SemanticSchema) -> [Int: Int] {
         var inverse: [Int: Int] = [:]
         guard let first = all.first else { return inverse }
-        let pair = ModelPair(source: schema.associations[first].source, target: schema.associations[first].target)
-        let backward = ModelPair(source: pair.target, target: pair.source)
+        let pair = ModelPair(schema.associations[first])
+        let backward = pair.reversed
         let kindOf = { (index: Int) in schema.associations[index].kind }
+        let pairOf = { (index: Int) in ModelPair(schema.associations[index]) }
         // One-to-x declared from either side: owners (hasMany/hasOne) against belongsTo.
         for (ownerSide, holderSide) in [(pair, backward), (backward, pair)] {
-            let owners = all.filter { schema.associations[$0].source == ownerSide.source && schema.associations[$0].target == ownerSide.target && (kindOf($0) == .hasMany || kindOf($0) == .hasOne) }
-            let holders = all.filter { schema.associations[$0].source == holderSide.source && schema.associations[$0].target == holderSide.target && kindOf($0) == .belongsTo }
+            let owners = all.filter { pairOf($0) == ownerSide && (kindOf($0) == .hasMany || kindOf($0) == .hasOne) }
+            let holders = all.filter { pairOf($0) == holderSide && kindOf($0) == .belongsTo }
             match(owners, holders, into: &inverse) { schema.associations[$0].foreignKey }
             if pair == backward { break }
         }
         // Many-to-many: matched by junction. A self belongsToMany is symmetric: its accessors
         // exist on every instance, so it needs no second declaration.
-        let manyForward = all.filter { schema.associations[$0].source == pair.source && kindOf($0) == .belongsToMany }
-        let manyBackward = all.filter { schema.associations[$0].source == backward.source && kindOf($0) == .belongsToMany }
+        let manyForward = all.filter { pairOf($0).source == pair.source && kindOf($0) == .belongsToMany }
+        let manyBackward = all.filter { pairOf($0).source == backward.source && kindOf($0) == .belongsToMany }
         if pair == backward {
             for index in manyForward { inverse[index] = index }
             // Two self declarations over one junction (followers/following) are each other's inverse.
@@ -151,13 +179,12 @@ public struct Relationships: Sendable {
     /// Foreign-key names (normalized) that would link `holder` to `referenced`: the defaults
     /// (`ReferencedId` as belongsTo/hasMany and hasOne name it) and every explicit foreign key of
     /// an association between the two models.
-    static func linkNames(from holder: String, to referenced: String, in schema: SemanticSchema) -> Set<String> {
-        guard let target = schema.models[referenced] else { return [] }
+    static func linkNames(from holder: ResolvedModel, to target: ResolvedModel, in schema: SemanticSchema) -> Set<String> {
         var names: Set<String> = [
             ForeignKeyNaming.normalized(target.defaultForeignKey),
             ForeignKeyNaming.normalized(target.hasOneForeignKey),
         ]
-        for association in schema.associations(from: holder, to: referenced) + schema.associations(from: referenced, to: holder)
+        for association in schema.associations(from: holder, to: target) + schema.associations(from: target, to: holder)
         where association.foreignKeyIsExplicit {
             names.insert(ForeignKeyNaming.normalized(association.foreignKey))
         }
@@ -166,14 +193,13 @@ public struct Relationships: Sendable {
 
     /// Attributes of `holder` that link it to `referenced`, by `references` or by name, and
     /// whether each is linked by its name.
-    static func linkColumns(from holder: String, to referenced: String, in schema: SemanticSchema) -> [(attribute: AttributeDecl, byName: Bool)] {
-        guard let model = schema.models[holder] else { return [] }
+    static func linkColumns(from holder: ResolvedModel, to referenced: ResolvedModel, in schema: SemanticSchema) -> [(attribute: AttributeDecl, byName: Bool)] {
         let names = linkNames(from: holder, to: referenced, in: schema)
-        return model.decl.attributes.compactMap { attribute in
+        return holder.decl.attributes.compactMap { attribute in
             let byName = names.contains(ForeignKeyNaming.normalized(attribute.name))
             if let reference = attribute.references {
                 // A reference to another table is a link elsewhere, whatever the name.
-                return schema.referencedModel(reference.model) == referenced ? (attribute, byName) : nil
+                return schema.referencedModel(reference.model) == referenced.name ? (attribute, byName) : nil
             }
             return byName ? (attribute, true) : nil
         }
@@ -197,8 +223,8 @@ public struct Relationships: Sendable {
         var reversals: [Reversal] = []
         // Link columns per ordered pair of models, computed once however many belongsTo share it.
         var linkCache: [ModelPair: [(attribute: AttributeDecl, byName: Bool)]] = [:]
-        func links(_ holder: String, _ referenced: String) -> [(attribute: AttributeDecl, byName: Bool)] {
-            let key = ModelPair(source: holder, target: referenced)
+        func links(_ holder: ResolvedModel, _ referenced: ResolvedModel) -> [(attribute: AttributeDecl, byName: Bool)] {
+            let key = ModelPair(source: holder.ordinal, target: referenced.ordinal)
             if let cached = linkCache[key] { return cached }
             let computed = linkColumns(from: holder, to: referenced, in: schema)
             linkCache[key] = computed
@@ -206,15 +232,14 @@ public struct Relationships: Sendable {
         }
         for index in candidates {
             let association = schema.associations[index]
-            let source = association.source, target = association.target
-            guard let sourceModel = schema.models[source] else { continue }
+            let source = association.sourceModel, target = association.targetModel
             // A source that declares the foreign key column really holds it.
-            guard sourceModel.linkAttribute(named: association.foreignKey) == nil else { continue }
+            guard source.linkAttribute(named: association.foreignKey) == nil else { continue }
             // (a) The same model also owns the target, with no alias telling the two roles apart.
             if !association.hasAlias,
-               let opposite = (schema.associationsBySource[source] ?? []).first(where: {
+               let opposite = schema.associationIndices(from: source).first(where: {
                    let other = schema.associations[$0]
-                   return other.target == target && (other.kind == .hasMany || other.kind == .hasOne) && !other.hasAlias
+                   return other.targetModel === target && (other.kind == .hasMany || other.kind == .hasOne) && !other.hasAlias
                }) {
                 reversals.append(Reversal(association: index, evidence: .oppositeAssociation(opposite), explains: [index, opposite]))
                 continue

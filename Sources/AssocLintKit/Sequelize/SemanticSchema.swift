@@ -4,6 +4,9 @@
 /// A model with the names Sequelize derives for it (a class: shared, never copied).
 public final class ResolvedModel: Sendable {
     public let decl: ModelDecl
+    /// The model's position among the declared models (first declarations, in file order): its id
+    /// in the schema's indexes, cheaper to hash and compare than its name.
+    public let ordinal: Int
     public let names: ModelNames
     /// `primaryKeyAttribute`: the first attribute marked `primaryKey`, else the `id` Sequelize adds.
     public let primaryKey: String
@@ -16,8 +19,9 @@ public final class ResolvedModel: Sendable {
 
     public var name: String { decl.name }
 
-    init(decl: ModelDecl) {
+    init(decl: ModelDecl, ordinal: Int) {
         self.decl = decl
+        self.ordinal = ordinal
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
         primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
         defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
@@ -44,6 +48,11 @@ public enum ForeignKeyHolder: Hashable, Sendable {
 /// An association whose source and target are both declared models (a class: shared, never copied).
 public final class ResolvedAssociation: Sendable {
     public let decl: AssociationDecl
+    public let sourceModel: ResolvedModel
+    public let targetModel: ResolvedModel
+    /// The declared model that holds the foreign key: the source, the target, or a declared
+    /// junction model (nil for an implicit junction table).
+    public let holderModel: ResolvedModel?
     public let names: AssociationNames
     /// The foreign key attribute: explicit, or Sequelize's default (§3.2).
     public let foreignKey: String
@@ -54,9 +63,13 @@ public final class ResolvedAssociation: Sendable {
     /// The column the foreign key gets on its holder (after `underscored`).
     public let foreignKeyColumn: String
 
-    init(decl: AssociationDecl, names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool,
+    init(decl: AssociationDecl, source: ResolvedModel, target: ResolvedModel, holder: ResolvedModel?,
+         names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool,
          foreignKeyHolder: ForeignKeyHolder, otherKey: String?, foreignKeyColumn: String) {
         self.decl = decl
+        self.sourceModel = source
+        self.targetModel = target
+        self.holderModel = holder
         self.names = names
         self.foreignKey = foreignKey
         self.foreignKeyIsExplicit = foreignKeyIsExplicit
@@ -68,7 +81,7 @@ public final class ResolvedAssociation: Sendable {
     public var kind: AssociationKind { decl.kind }
     public var source: String { decl.source }
     public var target: String { decl.target }
-    public var isSelf: Bool { decl.source == decl.target }
+    public var isSelf: Bool { sourceModel === targetModel }
     public var location: Location { decl.location }
     public var hasAlias: Bool { decl.alias != nil }
 
@@ -80,9 +93,21 @@ public final class ResolvedAssociation: Sendable {
     }
 }
 
+/// An ordered pair of declared models, by ordinal.
 public struct ModelPair: Hashable, Sendable {
-    public var source: String
-    public var target: String
+    public var source: Int
+    public var target: Int
+
+    public init(source: Int, target: Int) {
+        self.source = source
+        self.target = target
+    }
+
+    public init(_ association: ResolvedAssociation) {
+        self.init(source: association.sourceModel.ordinal, target: association.targetModel.ordinal)
+    }
+
+    public var reversed: ModelPair { ModelPair(source: target, target: source) }
 }
 
 struct PendingAssociation: Sendable {
@@ -95,14 +120,17 @@ public final class SemanticSchema: Sendable {
     public let files: [SchemaFile]
     /// The first declaration of each model name wins; later ones are duplicates.
     public let models: [String: ResolvedModel]
+    /// The same models by ordinal, in file and declaration order.
+    public let modelList: [ResolvedModel]
     /// Models by table name (explicit or default), for `references.model`.
     public let modelsByTable: [String: [String]]
     /// Models by their lower-cased name and table name (for references written in another case).
     let modelsByLowercasedName: [String: Set<String>]
     /// Every association whose source and target are declared, in file and declaration order.
     public let associations: [ResolvedAssociation]
-    /// Indices into `associations` by source model.
-    public let associationsBySource: [String: [Int]]
+    /// Indices into `associations` by source model's ordinal: each model's associations are
+    /// consecutive.
+    let associationRanges: [Range<Int>]
     /// Indices into `associations` by (source, target).
     public let associationsByPair: [ModelPair: [Int]]
     /// Whether some file could not be read completely, so declarations may be missing.
@@ -119,46 +147,49 @@ public final class SemanticSchema: Sendable {
                 winners.append(decl)
             }
         }
+        let firstDeclarations = winners
+        let modelList = Array(winners.indices).parallelMap(jobs: jobs) { ResolvedModel(decl: firstDeclarations[$0], ordinal: $0) }
         var models: [String: ResolvedModel] = [:]
-        models.reserveCapacity(winners.count)
-        for model in winners.parallelMap(jobs: jobs) { ResolvedModel(decl: $0) } {
-            models[model.name] = model
-        }
+        models.reserveCapacity(modelList.count)
         var byTable: [String: [String]] = [:]
-        for model in winners {
-            byTable[models[model.name]?.tableName ?? model.name, default: []].append(model.name)
+        for model in modelList {
+            models[model.name] = model
+            byTable[model.tableName, default: []].append(model.name)
         }
         timer.lap("    models and tables")
-        // Associations whose target is declared, in file and declaration order.
+        // Associations whose target is declared, in file and declaration order (so each source's
+        // associations are consecutive).
         var pending: [PendingAssociation] = []
-        for decl in winners {
-            guard let source = models[decl.name] else { continue }
-            for association in decl.associations {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(modelList.count)
+        for source in modelList {
+            let start = pending.count
+            for association in source.decl.associations {
                 guard let target = models[association.target] else { continue }
                 pending.append(PendingAssociation(decl: association, source: source, target: target))
             }
+            ranges.append(start..<pending.count)
         }
         let frozenModels = models
         let associations = pending.parallelMap(jobs: jobs) {
             Self.resolve($0.decl, source: $0.source, target: $0.target, models: frozenModels)
         }
-        var bySource: [String: [Int]] = [:]
         var byPair: [ModelPair: [Int]] = [:]
         for (index, association) in associations.enumerated() {
-            bySource[association.source, default: []].append(index)
-            byPair[ModelPair(source: association.source, target: association.target), default: []].append(index)
+            byPair[ModelPair(association), default: []].append(index)
         }
         timer.lap("    associations")
         var byLowercased: [String: Set<String>] = [:]
-        for model in winners {
+        for model in modelList {
             byLowercased[model.name.lowercased(), default: []].insert(model.name)
-            if let table = models[model.name]?.tableName { byLowercased[table.lowercased(), default: []].insert(model.name) }
+            byLowercased[model.tableName.lowercased(), default: []].insert(model.name)
         }
         self.models = models
+        self.modelList = modelList
         self.modelsByTable = byTable
         self.modelsByLowercasedName = byLowercased
         self.associations = associations
-        self.associationsBySource = bySource
+        self.associationRanges = ranges
         self.associationsByPair = byPair
         self.isIncomplete = files.contains(where: \.isIncomplete)
     }
@@ -205,19 +236,34 @@ public final class SemanticSchema: Sendable {
         }
         let field = holderModel?.decl.attribute(named: foreignKey)?.field
         return ResolvedAssociation(
-            decl: decl, names: names, foreignKey: foreignKey, foreignKeyIsExplicit: decl.foreignKey != nil,
+            decl: decl, source: source, target: target, holder: holderModel, names: names, foreignKey: foreignKey, foreignKeyIsExplicit: decl.foreignKey != nil,
             foreignKeyHolder: holder, otherKey: otherKey,
             foreignKeyColumn: ForeignKeyNaming.column(attribute: foreignKey, field: field, underscored: holderUnderscored))
     }
 
     // MARK: queries
 
+    /// The indices in `associations` of the associations declared on `model`.
+    public func associationIndices(from model: ResolvedModel) -> Range<Int> {
+        associationRanges[model.ordinal]
+    }
+
+    public func associations(from model: ResolvedModel) -> ArraySlice<ResolvedAssociation> {
+        associations[associationRanges[model.ordinal]]
+    }
+
     public func associations(from source: String) -> [ResolvedAssociation] {
-        (associationsBySource[source] ?? []).map { associations[$0] }
+        models[source].map { Array(associations(from: $0)) } ?? []
+    }
+
+    /// The associations declared on `source` whose target is `target`, in declaration order.
+    public func associations(from source: ResolvedModel, to target: ResolvedModel) -> [ResolvedAssociation] {
+        (associationsByPair[ModelPair(source: source.ordinal, target: target.ordinal)] ?? []).map { associations[$0] }
     }
 
     public func associations(from source: String, to target: String) -> [ResolvedAssociation] {
-        (associationsByPair[ModelPair(source: source, target: target)] ?? []).map { associations[$0] }
+        guard let source = models[source], let target = models[target] else { return [] }
+        return associations(from: source, to: target)
     }
 
     /// The model a `references.model` names: a model name, or a table name.
@@ -245,15 +291,17 @@ public final class SemanticSchema: Sendable {
 
     /// The association whose accessor `method` instances of `model` really have: the first one
     /// that generates it (Sequelize never overrides an installed method).
+    public func accessorOwner(model: ResolvedModel, method: String) -> ResolvedAssociation? {
+        let call = AccessorCall(method)
+        return associations(from: model).first { call.isGenerated(by: $0.names) }
+    }
+
     public func accessorOwner(model: String, method: String) -> ResolvedAssociation? {
-        for index in associationsBySource[model] ?? [] where associations[index].names.generates(method) {
-            return associations[index]
-        }
-        return nil
+        models[model].flatMap { accessorOwner(model: $0, method: method) }
     }
 
     /// Every accessor of `model` and the association that installs it (for suggestions).
-    public func accessors(of model: String) -> [String: ResolvedAssociation] {
+    public func accessors(of model: ResolvedModel) -> [String: ResolvedAssociation] {
         var result: [String: ResolvedAssociation] = [:]
         for association in associations(from: model) {
             for accessor in association.names.accessors where result[accessor.name] == nil {
@@ -262,9 +310,25 @@ public final class SemanticSchema: Sendable {
         }
         return result
     }
+
+    public func accessors(of model: String) -> [String: ResolvedAssociation] {
+        models[model].map { accessors(of: $0) } ?? [:]
+    }
 }
 
 // MARK: usages
+
+/// What a usage `Model.method` refers to, worked out once and shared by the rules on usages.
+public struct UsageResolution: Sendable {
+    /// The model the usage names (nil: no declared model).
+    public let model: ResolvedModel?
+    /// Whether the method is one of Sequelize's own `Model` methods (never reported).
+    public let isModelMethod: Bool
+    /// The association that generates the method, if any.
+    public let owner: ResolvedAssociation?
+    /// The hasMany/belongsToMany whose singular getter the usage calls by mistake.
+    public let singularGetterMistake: ResolvedAssociation?
+}
 
 extension SemanticSchema {
     /// The model a usage names: exactly, or (when no model has that exact name) the model whose
@@ -276,16 +340,26 @@ extension SemanticSchema {
         return models[flipped]
     }
 
+    public func resolve(_ usage: UsageDecl) -> UsageResolution {
+        let model = usageModel(usage.model)
+        let isModelMethod = ModelMethods.all.contains(usage.method)
+        guard let model, !isModelMethod else {
+            return UsageResolution(model: model, isModelMethod: isModelMethod, owner: nil, singularGetterMistake: nil)
+        }
+        let call = AccessorCall(usage.method)
+        let candidates = associations(from: model)
+        let owner = candidates.first { call.isGenerated(by: $0.names) }
+        var mistake: ResolvedAssociation?
+        if owner == nil, call.verb == .get {
+            mistake = candidates.first { $0.kind.isMulti && call.suffixEquals($0.names.upperSingular) }
+        }
+        return UsageResolution(model: model, isModelMethod: false, owner: owner, singularGetterMistake: mistake)
+    }
+
     /// For `A.getX` where `A` has a hasMany/belongsToMany whose *singular* would give `getX` but no
     /// association generates `getX`: that association.
     public func singularGetterMistake(model: String, method: String) -> ResolvedAssociation? {
-        guard method.hasPrefix("get"), !ModelMethods.all.contains(method),
-              accessorOwner(model: model, method: method) == nil else { return nil }
-        let suffix = method.utf8.dropFirst(3)
-        for index in associationsBySource[model] ?? [] {
-            let association = associations[index]
-            if association.kind.isMulti && suffix.elementsEqual(association.names.upperSingular.utf8) { return association }
-        }
-        return nil
+        guard let model = models[model] else { return nil }
+        return resolve(UsageDecl(model: model.name, method: method, path: "", mark: SourceMark(line: 1, column: 1))).singularGetterMistake
     }
 }
