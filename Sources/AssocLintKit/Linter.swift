@@ -283,14 +283,17 @@ public enum Linter {
 
     /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.
     static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int) -> [SchemaFile] {
-        inputs.parallelMap(jobs: jobs) { input in
+        // With fewer files than threads, a large file is composed and decoded on two threads.
+        let spareThreads = jobs > inputs.count
+        return inputs.parallelMap(jobs: jobs) { input in
             if let size = input.unreadSize ?? (input.bytes.count > limits.maxFileBytes ? input.bytes.count : nil) {
                 var file = SchemaFile(path: input.path)
                 file.isIncomplete = true
                 file.yamlIssues = [YAMLIssue(kind: .limit, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes) bytes (--max-file-size); assoclint did not read it", mark: SourceMark(line: 1, column: 1))]
                 return file
             }
-            return SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits)
+            return SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits,
+                                        pipelined: spareThreads && input.bytes.count >= 256 << 10)
         }
     }
 

@@ -48,7 +48,7 @@ final class PairingTests: XCTestCase {
         XCTAssertEqual(schema.associations.count, declared.count, file: file, line: line)
         for pair in Set(schema.associations.map(ModelPair.init)) {
             let backward = pair.reversed
-            let group = (schema.associationsByPair[pair] ?? []) + (pair == backward ? [] : schema.associationsByPair[backward] ?? [])
+            let group = Array(schema.associationIndices(of: pair)) + (pair == backward ? [] : schema.associationIndices(of: backward))
             guard group.count <= 2, ModelPair(schema.associations[group[0]]) == pair else { continue }
             let general = Relationships.pairInverses(among: group, in: schema)
             let quick = Dictionary(uniqueKeysWithValues: Relationships.pairInversesOfFew(group, in: schema).map { ($0.key, $0.value) })

@@ -1,25 +1,42 @@
+import Foundation
+
 /// Turns a composed YAML document into typed declarations, recording every wrong shape,
 /// unknown key and option Sequelize would reject as a problem at its own mark, and carrying on
 /// with the rest of the file.
 public enum SchemaDecoder {
     /// Decodes a file while it is composed: each model is decoded as soon as its YAML is complete,
-    /// so a large schema is never held as one tree.
-    public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard) -> SchemaFile {
+    /// so a large schema is never held as one tree. `pipelined` decodes the models on a second
+    /// thread while the first composes the next ones (worth it for one large file when a core
+    /// would otherwise be idle); the result is the same.
+    public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard,
+                              pipelined: Bool = false) -> SchemaFile {
         let timer = PhaseTimer()
-        var decoder = Decoder(file: SchemaFile(path: path))
-        var modelKeyMarks = Set<SourceMark>()
-        let composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models") { entry in
-            decoder.file.isModelFile = true
-            decoder.decodeModelEntry(entry, modelKeyMarks: &modelKeyMarks)
+        let state = StreamedModels(decoder: Decoder(file: SchemaFile(path: path)))
+        let composed: ComposedYAML
+        if pipelined {
+            let handoff = Handoff<YAMLPair>(batchSize: 256, maxQueuedBatches: 16)
+            let consumer = Thread {
+                while let batch = handoff.take() {
+                    for entry in batch { state.decode(entry) }
+                }
+                handoff.consumerFinished()
+            }
+            consumer.stackSize = 8 << 20
+            consumer.start()
+            composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models") { handoff.put($0) }
+            handoff.finish()
+            handoff.waitForConsumer()
+        } else {
+            composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models") { state.decode($0) }
         }
         timer.lap("  compose and decode models \(path)")
         if composed.isIncomplete {
             // A file that does not parse reports its yaml-syntax finding alone, as if nothing had
             // been streamed (like a linter that cannot parse a file).
-            decoder = Decoder(file: SchemaFile(path: path))
-            modelKeyMarks = []
+            state.decoder = Decoder(file: SchemaFile(path: path))
+            state.modelKeyMarks = []
         }
-        let file = decode(decoder, composed: composed, modelKeyMarks: modelKeyMarks)
+        let file = decode(state.decoder, composed: composed, modelKeyMarks: state.modelKeyMarks)
         timer.lap("  decode the rest \(path)")
         return file
     }
@@ -37,6 +54,22 @@ public enum SchemaDecoder {
             return true
         }
         return decoder.file
+    }
+}
+
+/// The decoder of one file's streamed `models:` entries, which may run on a second thread: only
+/// that thread touches it until the composer has finished.
+private final class StreamedModels: @unchecked Sendable {
+    var decoder: Decoder
+    var modelKeyMarks = Set<SourceMark>()
+
+    init(decoder: Decoder) {
+        self.decoder = decoder
+    }
+
+    func decode(_ entry: YAMLPair) {
+        decoder.file.isModelFile = true
+        decoder.decodeModelEntry(entry, modelKeyMarks: &modelKeyMarks)
     }
 }
 

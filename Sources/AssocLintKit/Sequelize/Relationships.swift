@@ -41,14 +41,15 @@ public struct Relationships: Sendable {
     /// (belongsToMany: equal `through`) decide; a lone candidate on each side pairs regardless.
     static func pairInverses(_ schema: SemanticSchema, jobs: Int) -> [Int?] {
         // The pairs of models, in declaration order: deterministic without sorting names.
+        // A pair's group is made when its first association (in either direction) comes up.
         var groups: [[Int]] = []
-        var visited = Set<ModelPair>()
-        for association in schema.associations {
+        for (index, association) in schema.associations.enumerated() {
             let pair = ModelPair(association)
-            guard visited.insert(pair).inserted, let forwardIndices = schema.associationsByPair[pair] else { continue }
-            let backward = pair.reversed
-            visited.insert(backward)
-            groups.append(pair == backward ? forwardIndices : forwardIndices + (schema.associationsByPair[backward] ?? []))
+            let forward = schema.associationIndices(of: pair)
+            guard forward.first == index else { continue }
+            let backward = pair == pair.reversed ? [] : schema.associationIndices(of: pair.reversed)
+            if let first = backward.first, first < index { continue }
+            groups.append(Array(forward) + backward)
         }
         // Each pair of models is matched on its own, on all threads.
         let matches = groups.parallelMap(jobs: jobs) { group in

@@ -122,17 +122,21 @@ public final class SemanticSchema: Sendable {
     public let models: [String: ResolvedModel]
     /// The same models by ordinal, in file and declaration order.
     public let modelList: [ResolvedModel]
-    /// Models by table name (explicit or default), for `references.model`.
-    public let modelsByTable: [String: [String]]
-    /// Models by their lower-cased name and table name (for references written in another case).
-    let modelsByLowercasedName: [String: Set<String>]
+    /// The first model with each table name (explicit or default), for `references.model`.
+    let modelsByTable: [String: ResolvedModel]
+    /// Table names that more than one model uses.
+    let sharedTables: Set<String>
+    /// Ordinals of models by their lower-cased name and table name (for references written in
+    /// another case); -1 where the lower-cased text belongs to several models.
+    let modelsByLowercasedName: [String: Int]
     /// Every association whose source and target are declared, in file and declaration order.
     public let associations: [ResolvedAssociation]
     /// Indices into `associations` by source model's ordinal: each model's associations are
     /// consecutive.
     let associationRanges: [Range<Int>]
-    /// Indices into `associations` by (source, target).
-    public let associationsByPair: [ModelPair: [Int]]
+    /// Indices into `associations`, each source's range sorted by (target ordinal, index): the
+    /// associations between two models are one run, found by binary search.
+    let indicesByTarget: [Int]
     /// Whether some file could not be read completely, so declarations may be missing.
     public let isIncomplete: Bool
 
@@ -151,10 +155,16 @@ public final class SemanticSchema: Sendable {
         let modelList = Array(winners.indices).parallelMap(jobs: jobs) { ResolvedModel(decl: firstDeclarations[$0], ordinal: $0) }
         var models: [String: ResolvedModel] = [:]
         models.reserveCapacity(modelList.count)
-        var byTable: [String: [String]] = [:]
+        var byTable: [String: ResolvedModel] = [:]
+        byTable.reserveCapacity(modelList.count)
+        var sharedTables = Set<String>()
         for model in modelList {
             models[model.name] = model
-            byTable[model.tableName, default: []].append(model.name)
+            if byTable[model.tableName] == nil {
+                byTable[model.tableName] = model
+            } else {
+                sharedTables.insert(model.tableName)
+            }
         }
         timer.lap("    models and tables")
         // Associations whose target is declared, in file and declaration order (so each source's
@@ -174,23 +184,30 @@ public final class SemanticSchema: Sendable {
         let associations = pending.parallelMap(jobs: jobs) {
             Self.resolve($0.decl, source: $0.source, target: $0.target, models: frozenModels)
         }
-        var byPair: [ModelPair: [Int]] = [:]
-        for (index, association) in associations.enumerated() {
-            byPair[ModelPair(association), default: []].append(index)
+        var byTarget = Array(associations.indices)
+        for range in ranges where range.count > 1 {
+            byTarget[range].sort { (associations[$0].targetModel.ordinal, $0) < (associations[$1].targetModel.ordinal, $1) }
         }
         timer.lap("    associations")
-        var byLowercased: [String: Set<String>] = [:]
+        var byLowercased: [String: Int] = [:]
+        byLowercased.reserveCapacity(modelList.count * 2)
         for model in modelList {
-            byLowercased[model.name.lowercased(), default: []].insert(model.name)
-            byLowercased[model.tableName.lowercased(), default: []].insert(model.name)
+            for text in [model.name.lowercased(), model.tableName.lowercased()] {
+                if let known = byLowercased[text], known != model.ordinal {
+                    byLowercased[text] = -1
+                } else {
+                    byLowercased[text] = model.ordinal
+                }
+            }
         }
         self.models = models
         self.modelList = modelList
         self.modelsByTable = byTable
+        self.sharedTables = sharedTables
         self.modelsByLowercasedName = byLowercased
         self.associations = associations
         self.associationRanges = ranges
-        self.associationsByPair = byPair
+        self.indicesByTarget = byTarget
         self.isIncomplete = files.contains(where: \.isIncomplete)
     }
 
@@ -256,9 +273,27 @@ public final class SemanticSchema: Sendable {
         models[source].map { Array(associations(from: $0)) } ?? []
     }
 
+    /// The indices of the associations from the pair's source to its target, in declaration order.
+    public func associationIndices(of pair: ModelPair) -> ArraySlice<Int> {
+        let range = associationRanges[pair.source]
+        let run = indicesByTarget[range]
+        // The first position whose target is not below the pair's, then the first beyond it.
+        func boundary(_ isBefore: (Int) -> Bool) -> Int {
+            var low = range.lowerBound, high = range.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if isBefore(associations[run[middle]].targetModel.ordinal) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let start = boundary { $0 < pair.target }
+        let end = boundary { $0 <= pair.target }
+        return run[start..<end]
+    }
+
     /// The associations declared on `source` whose target is `target`, in declaration order.
     public func associations(from source: ResolvedModel, to target: ResolvedModel) -> [ResolvedAssociation] {
-        (associationsByPair[ModelPair(source: source.ordinal, target: target.ordinal)] ?? []).map { associations[$0] }
+        associationIndices(of: ModelPair(source: source.ordinal, target: target.ordinal)).map { associations[$0] }
     }
 
     public func associations(from source: String, to target: String) -> [ResolvedAssociation] {
@@ -271,9 +306,9 @@ public final class SemanticSchema: Sendable {
     /// (`posts` for the default table `Posts`), a single case-insensitive match.
     public func referencedModel(_ name: String) -> String? {
         if models[name] != nil { return name }
-        if let byTable = modelsByTable[name], byTable.count == 1 { return byTable[0] }
-        guard let matches = modelsByLowercasedName[name.lowercased()], matches.count == 1 else { return nil }
-        return matches.first
+        if let byTable = modelsByTable[name], !sharedTables.contains(name) { return byTable.name }
+        guard let ordinal = modelsByLowercasedName[name.lowercased()], ordinal >= 0 else { return nil }
+        return modelList[ordinal].name
     }
 
     /// The declared model a usage or target most likely meant, for "did you mean".
@@ -281,7 +316,7 @@ public final class SemanticSchema: Sendable {
         if let sameLetters = models.keys.sorted().first(where: { $0.lowercased() == name.lowercased() }) {
             return sameLetters
         }
-        if let viaTable = modelsByTable[name]?.first { return viaTable }
+        if let viaTable = modelsByTable[name] { return viaTable.name }
         let singular = Inflection.singularize(name)
         if let viaSingular = models.keys.sorted().first(where: { $0.lowercased() == singular.lowercased() }) {
             return viaSingular
