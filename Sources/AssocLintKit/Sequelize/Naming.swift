@@ -17,9 +17,11 @@ public struct ModelNames: Hashable, Sendable {
 
     /// The default table name: `freezeTableName` keeps the model name, otherwise the pluralized
     /// model name (v6 ignores `name.plural` here), underscored when the model is.
-    public static func defaultTableName(modelName: String, underscored: Bool, freezeTableName: Bool) -> String {
+    /// `plural`: `pluralize(modelName)` when the caller has it already.
+    public static func defaultTableName(modelName: String, underscored: Bool, freezeTableName: Bool,
+                                        plural: String? = nil) -> String {
         if freezeTableName { return modelName }
-        let plural = Inflection.pluralize(modelName)
+        let plural = plural ?? Inflection.pluralize(modelName)
         return underscored ? Inflection.underscore(plural) : plural
     }
 }

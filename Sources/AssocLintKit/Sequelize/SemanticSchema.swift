@@ -25,9 +25,12 @@ public final class ResolvedModel: Sendable {
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
         primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
         defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
-        hasOneForeignKey = ForeignKeyNaming.name(prefix: Inflection.singularize(decl.name), key: primaryKey)
-        tableName = decl.tableName ?? ModelNames.defaultTableName(modelName: decl.name, underscored: decl.underscored,
-                                                                   freezeTableName: decl.freezeTableName)
+        // Without overrides, the singular and plural are the model name's own (no second inflection).
+        let singular = decl.singularName == nil ? names.singular : Inflection.singularize(decl.name)
+        hasOneForeignKey = ForeignKeyNaming.name(prefix: singular, key: primaryKey)
+        tableName = decl.tableName ?? ModelNames.defaultTableName(
+            modelName: decl.name, underscored: decl.underscored, freezeTableName: decl.freezeTableName,
+            plural: decl.pluralName == nil ? names.plural : nil)
     }
 
     /// The attribute whose name is `name`, exactly or as the same link (`authorId` ~ `author_id`).
@@ -110,12 +113,6 @@ public struct ModelPair: Hashable, Sendable {
     public var reversed: ModelPair { ModelPair(source: target, target: source) }
 }
 
-struct PendingAssociation: Sendable {
-    let decl: AssociationDecl
-    let source: ResolvedModel
-    let target: ResolvedModel
-}
-
 public final class SemanticSchema: Sendable {
     public let files: [SchemaFile]
     /// The first declaration of each model name wins; later ones are duplicates.
@@ -127,8 +124,26 @@ public final class SemanticSchema: Sendable {
     /// Table names that more than one model uses.
     let sharedTables: Set<String>
     /// Ordinals of models by their lower-cased name and table name (for references written in
-    /// another case); -1 where the lower-cased text belongs to several models.
-    let modelsByLowercasedName: [String: Int]
+    /// another case); -1 where the lower-cased text belongs to several models. Built on first use:
+    /// most schemas reference models and tables as they are spelt.
+    private let lowercasedIndex = OnceBuilt<[String: Int]>()
+
+    var modelsByLowercasedName: [String: Int] {
+        lowercasedIndex.value {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(modelList.count * 2)
+            for model in modelList {
+                for text in [model.name.lowercased(), model.tableName.lowercased()] {
+                    if let known = index[text], known != model.ordinal {
+                        index[text] = -1
+                    } else {
+                        index[text] = model.ordinal
+                    }
+                }
+            }
+            return index
+        }
+    }
     /// Every association whose source and target are declared, in file and declaration order.
     public let associations: [ResolvedAssociation]
     /// Indices into `associations` by source model's ordinal: each model's associations are
@@ -168,43 +183,30 @@ public final class SemanticSchema: Sendable {
         }
         timer.lap("    models and tables")
         // Associations whose target is declared, in file and declaration order (so each source's
-        // associations are consecutive).
-        var pending: [PendingAssociation] = []
+        // associations are consecutive), resolved on all threads.
+        let frozenModels = models
+        let perModel = modelList.parallelMap(jobs: jobs) { source in
+            source.decl.associations.compactMap { association in
+                frozenModels[association.target].map { Self.resolve(association, source: source, target: $0, models: frozenModels) }
+            }
+        }
+        var associations: [ResolvedAssociation] = []
+        associations.reserveCapacity(perModel.reduce(0) { $0 + $1.count })
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(modelList.count)
-        for source in modelList {
-            let start = pending.count
-            for association in source.decl.associations {
-                guard let target = models[association.target] else { continue }
-                pending.append(PendingAssociation(decl: association, source: source, target: target))
-            }
-            ranges.append(start..<pending.count)
-        }
-        let frozenModels = models
-        let associations = pending.parallelMap(jobs: jobs) {
-            Self.resolve($0.decl, source: $0.source, target: $0.target, models: frozenModels)
+        for resolved in perModel {
+            ranges.append(associations.count..<associations.count + resolved.count)
+            associations.append(contentsOf: resolved)
         }
         var byTarget = Array(associations.indices)
         for range in ranges where range.count > 1 {
             byTarget[range].sort { (associations[$0].targetModel.ordinal, $0) < (associations[$1].targetModel.ordinal, $1) }
         }
         timer.lap("    associations")
-        var byLowercased: [String: Int] = [:]
-        byLowercased.reserveCapacity(modelList.count * 2)
-        for model in modelList {
-            for text in [model.name.lowercased(), model.tableName.lowercased()] {
-                if let known = byLowercased[text], known != model.ordinal {
-                    byLowercased[text] = -1
-                } else {
-                    byLowercased[text] = model.ordinal
-                }
-            }
-        }
         self.models = models
         self.modelList = modelList
         self.modelsByTable = byTable
         self.sharedTables = sharedTables
-        self.modelsByLowercasedName = byLowercased
         self.associations = associations
         self.associationRanges = ranges
         self.indicesByTarget = byTarget

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` on up to `jobs` threads; the result keeps the order of the array, so nothing
@@ -6,18 +7,40 @@ extension Array where Element: Sendable {
     func parallelMap<Result: Sendable>(jobs: Int, _ transform: @Sendable (Element) -> Result) -> [Result] {
         let workers = Swift.min(Swift.max(jobs, 1), count)
         guard workers > 1 else { return map(transform) }
-        var results = [Result?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each index is written by exactly one worker.
-            nonisolated(unsafe) let slots = buffer
+        // Workers take chunks in turn: contiguous enough that two threads rarely write to one
+        // cache line, small enough to even out uneven elements.
+        let chunk = Swift.max(1, Swift.min(256, count / (workers * 16)))
+        let chunks = (count + chunk - 1) / chunk
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            // Each index is initialized by exactly one worker.
+            nonisolated(unsafe) let slots = base
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < count {
-                    slots[index] = transform(self[index])
-                    index += workers
+                var chunkIndex = worker
+                while chunkIndex < chunks {
+                    let start = chunkIndex * chunk
+                    for index in start..<Swift.min(start + chunk, count) {
+                        (slots + index).initialize(to: transform(self[index]))
+                    }
+                    chunkIndex += workers
                 }
             }
+            initialized = count
         }
-        return results.compactMap { $0 }
+    }
+}
+
+/// A value computed on first use, once, whichever thread asks first.
+final class OnceBuilt<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: Value?
+
+    func value(_ build: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let value = build()
+        built = value
+        return value
     }
 }
