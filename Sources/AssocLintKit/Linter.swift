@@ -113,7 +113,7 @@ public enum Linter {
             ?? (discoverConfig ? ProjectConfig.find(from: startDirectory(for: FileDiscovery.absolute(anchor, in: cwd))) : nil)
         if let configPath {
             let display = FileDiscovery.display(absolute: configPath, workingDirectory: cwd, asWritten: options.configPath)
-            let loaded = ProjectConfig.load(path: configPath, displayPath: display, knownRules: RuleCatalog.shared.ids)
+            let loaded = ProjectConfig.load(path: configPath, displayPath: display, knownRules: RuleCatalog.defaultSeverities.keys.sorted())
             guard let loadedConfig = loaded.config else {
                 var result = LintResult(findings: [], files: [], inputErrors: [])
                 result.configErrors = loaded.errors
@@ -244,7 +244,6 @@ public enum Linter {
         timer.lap("read, compose and decode")
         var context = LintContext(files: files, explicitPaths: Set(inputs.filter(\.isExplicit).map(\.path)), jobs: jobs)
         timer.lap("semantics and relationships")
-        let catalog = RuleCatalog.shared
         func configured(_ findings: [Finding]) -> [Finding] {
             findings.compactMap { finding in
                 guard reported.contains(finding.location.path) else { return nil }
@@ -267,7 +266,7 @@ public enum Linter {
         timer.lap("rules")
         // Suppression comments in the reported files.
         let directives = kept.flatMap { Suppressions.scan($0.bytes, path: $0.path) }
-        let outcome = Suppressions.apply(directives, to: findings, knownRules: Set(catalog.ids))
+        let outcome = Suppressions.apply(directives, to: findings, knownRules: Set(RuleCatalog.defaultSeverities.keys))
         findings = outcome.kept
         context.unusedSuppressions = outcome.unused
         context.suppressionDirectives = directives

@@ -106,6 +106,23 @@ public struct RuleCatalog: Sendable {
 
     public static let shared = RuleCatalog(embedded: EmbeddedRuleDocuments.all)
 
+    /// Each rule's default severity, from the front matter alone: every lint needs these, while
+    /// the whole documents are only read by `explain`, `rules` and the SARIF format.
+    public static let defaultSeverities: [String: Severity] = {
+        var severities: [String: Severity] = [:]
+        for (name, markdown) in EmbeddedRuleDocuments.all {
+            // Up to the closing `---` line: the first "\n---" after the opening one.
+            let bytes = Array(markdown.utf8)
+            let closing = Array("\n---".utf8)
+            guard let end = (3..<max(3, bytes.count - 3)).first(where: { bytes[$0..<$0 + 4].elementsEqual(closing) }) else { continue }
+            let frontMatter = String(decoding: bytes[..<(end + 4)], as: UTF8.self)
+            if let document = try? RuleDocument(fileName: name, markdown: frontMatter) {
+                severities[document.id] = document.severity
+            }
+        }
+        return severities
+    }()
+
     public init(embedded: [(name: String, markdown: String)]) {
         var documents: [RuleDocument] = [], errors: [String] = []
         for (name, markdown) in embedded {

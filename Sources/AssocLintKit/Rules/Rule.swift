@@ -21,7 +21,7 @@ extension Rule {
 
     /// The rule's default severity from its catalog entry.
     public static var defaultSeverity: Severity {
-        RuleCatalog.shared.entry(id: id)?.severity ?? .error
+        RuleCatalog.defaultSeverities[id] ?? .error
     }
 
     /// A finding of this rule at its default severity.
