@@ -220,7 +220,8 @@ public enum Linter {
     /// Lints files already in memory; together they form one schema. `context` files take part in
     /// resolution but are not reported on.
     public static func lint(_ inputs: [LintInput], context: [LintInput] = [], limits: YAMLLimits = .standard,
-                            config: ProjectConfig? = nil, jobs: Int = 1) -> LintResult {
+                            config: ProjectConfig? = nil, jobs: Int = 1,
+                            splitFilesFrom: Int = Linter.splitFilesFrom) -> LintResult {
         var files: [SchemaFile] = []
         var kept: [LintInput] = []
         var reported = Set<String>()
@@ -228,7 +229,7 @@ public enum Linter {
         // One canonical order (by path), whichever files are reported: "the first declaration"
         // of a model must not depend on which file was asked about.
         let all = (inputs.map { ($0, false) } + context.map { ($0, true) }).sorted { $0.0.path < $1.0.path }
-        let decoded = decodeAll(all.map(\.0), limits: limits, jobs: jobs)
+        let decoded = decodeAll(all.map(\.0), limits: limits, jobs: jobs, splitFilesFrom: splitFilesFrom)
         for ((input, isContext), file) in zip(all, decoded) {
             // A file found in a directory walk takes part only if it is a model file (or looks like
             // one that failed to parse).
@@ -280,10 +281,15 @@ public enum Linter {
         return result
     }
 
+    /// Files at least this large are cut into parts when threads are spare (one part per this
+    /// many bytes at most): below it, starting threads costs more than it saves.
+    public static let splitFilesFrom = 512 << 10
+
     /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.
-    static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int) -> [SchemaFile] {
-        // With fewer files than threads, a large file is composed and decoded on two threads.
-        let spareThreads = jobs > inputs.count
+    static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int, splitFilesFrom: Int) -> [SchemaFile] {
+        // With fewer files than threads, a large file is cut into parts decoded side by side
+        // (two a thread, to even out parts that take longer).
+        let threadsPerFile = max(1, jobs / max(1, inputs.count))
         return inputs.parallelMap(jobs: jobs) { input in
             if let size = input.unreadSize ?? (input.bytes.count > limits.maxFileBytes ? input.bytes.count : nil) {
                 var file = SchemaFile(path: input.path)
@@ -292,7 +298,7 @@ public enum Linter {
                 return file
             }
             return SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits,
-                                        pipelined: spareThreads && input.bytes.count >= 256 << 10)
+                                        parts: threadsPerFile > 1 ? min(2 * threadsPerFile, input.bytes.count / max(1, splitFilesFrom)) : 1)
         }
     }
 

@@ -1,42 +1,49 @@
-import Foundation
-
 /// Turns a composed YAML document into typed declarations, recording every wrong shape,
 /// unknown key and option Sequelize would reject as a problem at its own mark, and carrying on
 /// with the rest of the file.
 public enum SchemaDecoder {
     /// Decodes a file while it is composed: each model is decoded as soon as its YAML is complete,
-    /// so a large schema is never held as one tree. `pipelined` decodes the models on a second
-    /// thread while the first composes the next ones (worth it for one large file when a core
-    /// would otherwise be idle); the result is the same.
-    public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard,
-                              pipelined: Bool = false) -> SchemaFile {
-        let timer = PhaseTimer()
-        let state = StreamedModels(decoder: Decoder(file: SchemaFile(path: path)))
-        let composed: ComposedYAML
-        if pipelined {
-            let handoff = Handoff<YAMLPair>(batchSize: 256, maxQueuedBatches: 16)
-            let consumer = Thread {
-                while let batch = handoff.take() {
-                    for entry in batch { state.decode(entry) }
-                }
-                handoff.consumerFinished()
+    /// so a large schema is never held as one tree. With `parts` > 1, a large file is cut into
+    /// that many parts (`SchemaFileParts`) decoded on as many threads; the result is the same as
+    /// in one piece, which is how the file is read when a part does not parse.
+    public static func decode(path: String, bytes: [UInt8], limits: YAMLLimits = .standard, parts: Int = 1) -> SchemaFile {
+        if parts > 1, let plan = SchemaFileParts(bytes, count: parts) {
+            let timer = PhaseTimer()
+            let decoded = plan.parts.parallelMap(jobs: plan.parts.count) { part in
+                decode(path: path, bytes: part.prefix + bytes[part.range], limits: limits, lineOffset: part.lineOffset)
             }
-            consumer.stackSize = 8 << 20
-            consumer.start()
-            composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models") { handoff.put($0) }
-            handoff.finish()
-            handoff.waitForConsumer()
-        } else {
-            composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models") { state.decode($0) }
+            timer.lap("  compose and decode \(plan.parts.count) parts of \(path)")
+            if !decoded.contains(where: { $0.isIncomplete }) {
+                var file = SchemaFile(path: path)
+                for part in decoded {
+                    file.isModelFile = file.isModelFile || part.isModelFile
+                    file.models += part.models
+                    file.usages += part.usages
+                    file.problems += part.problems
+                    file.yamlIssues += part.yamlIssues
+                }
+                return file
+            }
+        }
+        return decode(path: path, bytes: bytes, limits: limits, lineOffset: 0)
+    }
+
+    static func decode(path: String, bytes: [UInt8], limits: YAMLLimits, lineOffset: Int) -> SchemaFile {
+        let timer = PhaseTimer()
+        var decoder = Decoder(file: SchemaFile(path: path))
+        var modelKeyMarks = Set<SourceMark>()
+        let composed = YAMLComposer.compose(bytes, limits: limits, streaming: "models", lineOffset: lineOffset) { entry in
+            decoder.file.isModelFile = true
+            decoder.decodeModelEntry(entry, modelKeyMarks: &modelKeyMarks)
         }
         timer.lap("  compose and decode models \(path)")
         if composed.isIncomplete {
             // A file that does not parse reports its yaml-syntax finding alone, as if nothing had
             // been streamed (like a linter that cannot parse a file).
-            state.decoder = Decoder(file: SchemaFile(path: path))
-            state.modelKeyMarks = []
+            decoder = Decoder(file: SchemaFile(path: path))
+            modelKeyMarks = []
         }
-        let file = decode(state.decoder, composed: composed, modelKeyMarks: state.modelKeyMarks)
+        let file = decode(decoder, composed: composed, modelKeyMarks: modelKeyMarks)
         timer.lap("  decode the rest \(path)")
         return file
     }
@@ -54,22 +61,6 @@ public enum SchemaDecoder {
             return true
         }
         return decoder.file
-    }
-}
-
-/// The decoder of one file's streamed `models:` entries, which may run on a second thread: only
-/// that thread touches it until the composer has finished.
-private final class StreamedModels: @unchecked Sendable {
-    var decoder: Decoder
-    var modelKeyMarks = Set<SourceMark>()
-
-    init(decoder: Decoder) {
-        self.decoder = decoder
-    }
-
-    func decode(_ entry: YAMLPair) {
-        decoder.file.isModelFile = true
-        decoder.decodeModelEntry(entry, modelKeyMarks: &modelKeyMarks)
     }
 }
 

@@ -59,14 +59,17 @@ public enum YAMLComposer {
     /// `onEntry` as soon as it is complete, instead of keeping it in the tree: a large schema is
     /// never held as one tree. That mapping is left in the document with only the entries that a
     /// `<<` merge brought in. (Not when the mapping has an anchor: an alias would miss the entries.)
-    public static func compose(_ bytes: [UInt8], limits: YAMLLimits = .standard, streaming streamedKey: String,
-                               onEntry: (YAMLPair) -> Void) -> ComposedYAML {
+    ///
+    /// `lineOffset` is added to every line number: for a part of a file composed on its own.
+    public static func compose(_ bytes: some Collection<UInt8>, limits: YAMLLimits = .standard, streaming streamedKey: String,
+                               lineOffset: Int = 0, onEntry: (YAMLPair) -> Void) -> ComposedYAML {
         withoutActuallyEscaping(onEntry) { onEntry in
             var state = ComposerState(limits: limits)
+            state.lineOffset = lineOffset
             state.streamedKey = streamedKey
             state.onStreamedEntry = onEntry
-            bytes.withUnsafeBufferPointer { buffer in
-                state.run(buffer)
+            if bytes.withContiguousStorageIfAvailable({ state.run($0) }) == nil {
+                Array(bytes).withUnsafeBufferPointer { state.run($0) }
             }
             return ComposedYAML(documents: state.documents, issues: state.issues)
         }
@@ -96,6 +99,8 @@ private struct ComposerState {
     var onStreamedEntry: ((YAMLPair) -> Void)?
 
     let limits: YAMLLimits
+    /// Added to every line number (see `YAMLComposer.compose(_:limits:streaming:lineOffset:onEntry:)`).
+    var lineOffset = 0
     var documents: [YAMLNode] = []
     var issues: [YAMLIssue] = []
     var stack: [Frame] = []
@@ -125,7 +130,9 @@ private struct ComposerState {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                issues.append(Self.parserError(parser, input: buffer))
+                var issue = Self.parserError(parser, input: buffer)
+                issue.mark.line += lineOffset
+                issues.append(issue)
                 return
             }
             let done = event.type == YAML_STREAM_END_EVENT
@@ -162,8 +169,8 @@ private struct ComposerState {
         }
     }
 
-    static func mark(_ mark: yaml_mark_t) -> SourceMark {
-        SourceMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    func mark(_ mark: yaml_mark_t) -> SourceMark {
+        SourceMark(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
     static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -197,7 +204,7 @@ private struct ComposerState {
             default: style = .plain
             }
             let tag = Self.string(data.tag).flatMap(Self.normalizedTag)
-            let node = YAMLNode(.scalar(text, style), mark: Self.mark(event.start_mark), tag: tag)
+            let node = YAMLNode(.scalar(text, style), mark: mark(event.start_mark), tag: tag)
             writtenNodes += 1
             if let anchor = Self.string(data.anchor) { anchors[anchor] = (node, 1) }
             return add(node, weight: 1)
@@ -206,13 +213,13 @@ private struct ComposerState {
             guard stack.count < limits.maxDepth else {
                 issues.append(YAMLIssue(kind: .limit,
                                         message: "nesting deeper than \(limits.maxDepth) levels; assoclint stops reading this file here",
-                                        mark: Self.mark(event.start_mark)))
+                                        mark: mark(event.start_mark)))
                 return false
             }
             let tagPointer = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             writtenNodes += 1
-            var frame = Frame(isMapping: isMapping, mark: Self.mark(event.start_mark),
+            var frame = Frame(isMapping: isMapping, mark: mark(event.start_mark),
                               tag: Self.string(tagPointer).flatMap(Self.normalizedTag),
                               anchor: Self.string(anchorPointer))
             // The value of the top-level `models:` key: stream its entries.
@@ -238,7 +245,7 @@ private struct ComposerState {
             return add(node, weight: frame.weight)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
-            let mark = Self.mark(event.start_mark)
+            let mark = mark(event.start_mark)
             guard let (anchored, weight) = anchors[name] else {
                 issues.append(YAMLIssue(kind: .syntax, message: "unknown alias *\(name): no anchor &\(name) precedes it", mark: mark))
                 return false

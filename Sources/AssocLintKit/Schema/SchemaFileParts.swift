@@ -1,0 +1,114 @@
+/// Where a large model file can be cut so that its parts are composed and decoded on several
+/// threads, each part a YAML document of its own.
+///
+/// A cut falls just before an entry of the top-level `models:` mapping or `usages:` list, and the
+/// part after it is given that key back (`models:` or `models:\nusages:`) with its line numbers
+/// shifted, so its marks are those of the whole file. The plan is cautious: no aliases, no
+/// directives or second documents, no repeated or unusual top-level keys, no CR. Whatever it
+/// misjudges (a cut inside a multi-line flow collection or quoted text) makes a part fail to
+/// parse, and then the whole file is read in one piece (`SchemaDecoder`).
+struct SchemaFileParts {
+    struct Part {
+        /// The bytes of the file in this part.
+        var range: Range<Int>
+        /// YAML put in front of them (the key they belong to).
+        var prefix: [UInt8]
+        /// Added to the part's line numbers to give the file's.
+        var lineOffset: Int
+    }
+
+    let parts: [Part]
+
+    /// A plan with up to `count` parts of similar size, or nil when the file has no safe cut.
+    init?(_ bytes: [UInt8], count: Int) {
+        guard count > 1, let cuts = Self.cutPoints(bytes) else { return nil }
+        // One cut per share of the bytes: the first entry at or after each share's start.
+        var chosen: [Cut] = []
+        for share in 1..<count {
+            let target = bytes.count * share / count
+            var low = 0, high = cuts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if cuts[middle].offset < target { low = middle + 1 } else { high = middle }
+            }
+            if low < cuts.count, cuts[low].offset > (chosen.last?.offset ?? 0) { chosen.append(cuts[low]) }
+        }
+        guard !chosen.isEmpty else { return nil }
+        var parts = [Part(range: 0..<chosen[0].offset, prefix: [], lineOffset: 0)]
+        for (index, cut) in chosen.enumerated() {
+            let end = index + 1 < chosen.count ? chosen[index + 1].offset : bytes.count
+            let prefix = Array((cut.inUsages ? "models:\nusages:\n" : "models:\n").utf8)
+            let prefixLines = cut.inUsages ? 2 : 1
+            parts.append(Part(range: cut.offset..<end, prefix: prefix, lineOffset: cut.line - 1 - prefixLines))
+        }
+        self.parts = parts
+    }
+
+    struct Cut {
+        var offset: Int
+        /// 1-based line of the entry.
+        var line: Int
+        var inUsages: Bool
+    }
+
+    /// Every offset where an entry of `models:` (after the first) or of `usages:` starts, in
+    /// file order; nil when the file's layout is not one the plan trusts.
+    static func cutPoints(_ bytes: [UInt8]) -> [Cut]? {
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), hash = UInt8(ascii: "#")
+        let dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+        var cuts: [Cut] = []
+        var topLevelKeys = Set<ArraySlice<UInt8>>()
+        enum Block { case other, models, usages }
+        var block = Block.other
+        var entryIndent: Int?   // indentation of the current block's entries, once seen
+        var seenFirstEntry = false
+        var lineStart = 0, line = 1
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+            var indent = 0
+            while lineStart + indent < lineEnd, bytes[lineStart + indent] == space { indent += 1 }
+            let first = lineStart + indent < lineEnd ? bytes[lineStart + indent] : nil
+            for index in lineStart..<lineEnd {
+                // Aliases (anchors' uses, merges), CR and tabs: read in one piece.
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "*") || byte == 0x0D || byte == 0x09 { return nil }
+            }
+            if let first, first != hash {
+                if indent == 0, !(block == .usages && first == dash && (entryIndent ?? 0) == 0) {
+                    // A top-level key: a plain name and a colon, each name once.
+                    let isNameStart = (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
+                        || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first == UInt8(ascii: "_")
+                    guard isNameStart, let colonIndex = bytes[lineStart..<lineEnd].firstIndex(of: colon) else { return nil }
+                    let key = bytes[lineStart..<colonIndex]
+                    guard topLevelKeys.insert(key).inserted else { return nil }
+                    let rest = bytes[(colonIndex + 1)..<lineEnd].drop { $0 == space }
+                    let opensBlock = rest.isEmpty || rest.first == hash
+                    switch Array(key) {
+                    case Array("models".utf8): block = opensBlock ? .models : .other
+                    case Array("usages".utf8): block = opensBlock ? .usages : .other
+                    default: block = .other
+                    }
+                    entryIndent = nil
+                    seenFirstEntry = false
+                } else if block != .other {
+                    if entryIndent == nil { entryIndent = indent }
+                    if indent == entryIndent {
+                        let startsEntry = block == .models
+                            ? first != dash && first != UInt8(ascii: "?") && first != colon
+                            : first == dash && (lineStart + indent + 1 == lineEnd || bytes[lineStart + indent + 1] == space)
+                        if startsEntry {
+                            if seenFirstEntry || block == .usages {
+                                cuts.append(Cut(offset: lineStart, line: line, inUsages: block == .usages))
+                            }
+                            seenFirstEntry = true
+                        }
+                    }
+                }
+            }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        return cuts
+    }
+}

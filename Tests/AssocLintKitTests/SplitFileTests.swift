@@ -1,0 +1,96 @@
+import XCTest
+@testable import AssocLintKit
+
+/// A large file is cut into parts decoded side by side. Wherever the cuts fall, and whatever the
+/// file holds, the findings must be exactly those of reading it in one piece.
+final class SplitFileTests: XCTestCase {
+    func cuts(_ text: String) -> [String]? {
+        SchemaFileParts.cutPoints(Array(text.utf8)).map { cuts in
+            cuts.map { cut in
+                let rest = text.utf8.dropFirst(cut.offset)
+                return "\(cut.line)\(cut.inUsages ? "u" : "m"):" + String(decoding: rest.prefix { $0 != 10 }, as: UTF8.self)
+            }
+        }
+    }
+
+    func testCutsFallBeforeModelEntriesAfterTheFirstAndBeforeUsages() {
+        let text = """
+        sequelize: 6
+        models:
+          A:
+            associations:
+            - hasMany: B
+        # a comment
+          B: { attributes: { x: INTEGER } }
+          "C":
+            tableName: cs
+        usages:
+          - A.getBs
+          - { call: B.getA, at: x.js }
+        """
+        XCTAssertEqual(cuts(text), ["7m:  B: { attributes: { x: INTEGER } }", "8m:  \"C\":", "11u:  - A.getBs", "12u:  - { call: B.getA, at: x.js }"])
+    }
+
+    func testUsagesAtTheKeysIndentationAreEntriesToo() {
+        XCTAssertEqual(cuts("models:\n  A: {}\nusages:\n- A.getBs\n- A.getCs\n"), ["4u:- A.getBs", "5u:- A.getCs"])
+    }
+
+    func testFilesItDoesNotTrustAreReadInOnePiece() {
+        XCTAssertNil(cuts("x-base: &base { type: INTEGER }\nmodels:\n  A:\n    attributes: { id: *base }\n  B: {}\n"), "aliases")
+        XCTAssertNil(cuts("models:\r\n  A: {}\r\n  B: {}\r\n"), "CR")
+        XCTAssertNil(cuts("models:\n  A: {}\nmodels:\n  B: {}\n"), "a repeated key")
+        XCTAssertNil(cuts("models:\n  A: {}\n---\nmodels:\n  B: {}\n"), "a second document")
+        XCTAssertNil(cuts("%YAML 1.1\n---\nmodels:\n  A: {}\n"), "a directive")
+        XCTAssertNil(cuts("\"models\":\n  A: {}\n  B: {}\n"), "a quoted top-level key")
+        XCTAssertEqual(cuts("models: { A: {}, B: {} }\n"), [], "a flow mapping has no cut")
+    }
+
+    func testThePartsCarryTheirKeyAndLineNumbers() throws {
+        let text = "models:\n  A: {}\n  B: {}\n  C: {}\nusages:\n  - A.getBs\n"
+        let plan = try XCTUnwrap(SchemaFileParts(Array(text.utf8), count: 3))
+        let rendered = plan.parts.map { part in
+            String(decoding: part.prefix, as: UTF8.self) + "|" + String(decoding: Array(text.utf8)[part.range], as: UTF8.self) + "|\(part.lineOffset)"
+        }
+        XCTAssertEqual(rendered, ["|models:\n  A: {}\n  B: {}\n|0", "models:\n|  C: {}\nusages:\n|2", "models:\nusages:\n|  - A.getBs\n|3"])
+    }
+
+    /// Lints texts in one piece and cut into 2 to 4 parts (every file is split), and compares.
+    func assertSplitMatches(_ texts: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let inputs = texts.enumerated().map { LintInput(path: "f\($0.offset).yaml", bytes: Array($0.element.utf8), isExplicit: true) }
+        let whole = CompactReporter.render(Linter.lint(inputs, jobs: 1))
+        for jobs in [2, 3, 4] {
+            let split = CompactReporter.render(Linter.lint(inputs, jobs: jobs * texts.count, splitFilesFrom: 1))
+            XCTAssertEqual(split, whole, "jobs \(jobs): \(texts)", file: file, line: line)
+        }
+    }
+
+    func testSplitFilesGiveTheFindingsOfWholeOnes() {
+        for seed in 0..<300 as Range<UInt64> {
+            assertSplitMatches(PropertyTests.schema(seed: seed * 7919 + 11))
+        }
+    }
+
+    func testCutsInsideMultiLineValuesFallBackToOnePiece() {
+        assertSplitMatches(["""
+        models:
+          A: { attributes: { x: INTEGER },
+          associations: [ { hasMany: B } ] }
+          B:
+            comment: "a long
+          description"
+            associations:
+              - belongsTo: A
+          C:
+            comment: |
+              text
+            associations:
+              - hasMany: Nowhere
+        """])
+    }
+
+    func testProblemsAndSyntaxErrorsKeepTheirLines() {
+        assertSplitMatches(["models:\n  A:\n    associations:\n      - hasMany: B\n  B:\n    tableName: [x]\n  C:\n    bogus: 1\nusages:\n  - A.getB\n  - nope\n"])
+        assertSplitMatches(["models:\n  A:\n    associations:\n      - hasMany: B\n  B:\n    associations: [\n  C: {}\n"])
+        assertSplitMatches(["sequelize: 5\nmodels:\n  A: {}\n  A: {}\n  B:\n    attributes: { x: INTEGR }\n"])
+    }
+}
