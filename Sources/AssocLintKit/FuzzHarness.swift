@@ -1,6 +1,7 @@
 /// What the fuzzer (and the crash regression tests) feed arbitrary bytes through: the YAML
-/// composer, the schema decoder, every rule and every reporter. Bytes are split into up to three
-/// files at `\n#---\n`, so cross-file resolution is exercised too.
+/// composer, the schema decoder (whole and cut into parts, which must agree), every rule and
+/// every reporter. Bytes are split into up to three files at `\n#---\n`, so cross-file
+/// resolution is exercised too.
 public enum FuzzHarness {
     public static let fileSeparator = Array("\n#---\n".utf8)
 
@@ -24,6 +25,10 @@ public enum FuzzHarness {
         files.append(current)
         let inputs = files.enumerated().map { LintInput(path: "f\($0.offset).yaml", bytes: $0.element, isExplicit: $0.offset == 0) }
         let result = Linter.lint(inputs, limits: limits)
+        // Cutting every file into parts read side by side must not change a single finding.
+        let split = Linter.lint(inputs, limits: limits, jobs: 3 * inputs.count, splitFilesFrom: 1)
+        precondition(CompactReporter.render(split) == CompactReporter.render(result),
+                     "findings differ when the files are read in parts")
         for format in OutputFormat.allCases {
             _ = Reporter.render(result, format: format)
         }
