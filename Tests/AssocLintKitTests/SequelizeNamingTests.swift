@@ -210,3 +210,24 @@ final class SequelizeNamingTests: XCTestCase {
         XCTAssertEqual(associations.first?.otherKey, "followerId")
     }
 }
+
+/// `authorId`, `AuthorId` and `author_id` are one link; the comparison without building strings
+/// must agree with the normalized forms, ASCII or not.
+final class LinkNameTests: XCTestCase {
+    func testNormalizedDropsUnderscoresAndCase() {
+        XCTAssertEqual(ForeignKeyNaming.normalized("Author_Id"), "authorid")
+        XCTAssertEqual(ForeignKeyNaming.normalized("ÜNIT_id"), "ünitid")
+    }
+
+    func testSameLinkAgreesWithNormalized() {
+        let names = ["authorId", "author_id", "AuthorID", "authorIds", "author", "_author__id_", "", "_", "ünit_id",
+                     "ÜnitId", "unitId", "İd", "i̇d", "ß", "ss"]
+        for a in names {
+            for b in names {
+                XCTAssertEqual(ForeignKeyNaming.sameLink(a, b), ForeignKeyNaming.normalized(a) == ForeignKeyNaming.normalized(b), "\(a) ~ \(b)")
+            }
+        }
+        XCTAssertTrue(ForeignKeyNaming.sameLink("authorId", "author_id"))
+        XCTAssertFalse(ForeignKeyNaming.sameLink("authorId", "authorIds"))
+    }
+}

@@ -11,13 +11,12 @@ public struct HasManyForOneToOneRule: Rule {
             let target = association.targetModel
             let inverse = context.relationships.inverse[index].map { schema.associations[$0] }
             let column = target.linkAttribute(named: association.foreignKey)
-            let primaryKeys = target.decl.attributes.filter(\.primaryKey)
             var evidence: (String, Location)?
             if association.decl.foreignKeyUnique.isUniqueAlone {
                 evidence = ("its foreignKey is declared unique", Location(path: association.decl.path, mark: association.decl.foreignKeyMark ?? association.decl.mark))
             } else if let column, target.decl.isUniqueAlone(column) {
                 evidence = ("\(target.name).\(column.name) is unique", Location(path: target.decl.path, mark: column.mark))
-            } else if let column, column.primaryKey, primaryKeys.count == 1 {
+            } else if let column, column.primaryKey, target.decl.attributes.count(where: \.primaryKey) == 1 {
                 evidence = ("\(target.name).\(column.name) is \(target.name)'s primary key", Location(path: target.decl.path, mark: column.mark))
             } else if column == nil, target.decl.uniqueIndexFields.contains(association.foreignKeyColumn) {
                 // The key is added by Sequelize, but an index makes its column unique.

@@ -549,12 +549,15 @@ private struct Decoder {
             }
             var call = text.trimmingWhitespace
             if call.hasSuffix("()") { call.removeLast(2) }
-            let parts = call.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            // Exactly one dot, with a name on each side.
+            let utf8 = call.utf8
+            guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex,
+                  case let methodStart = utf8.index(after: dot), methodStart != utf8.endIndex,
+                  !utf8[methodStart...].contains(UInt8(ascii: ".")) else {
                 problem(callNode.mark, "a usage is written 'Model.method' (e.g. 'Order.getItems'), not '\(text)'")
                 continue
             }
-            file.usages.append(UsageDecl(model: String(parts[0]), method: String(parts[1]), path: file.path,
+            file.usages.append(UsageDecl(model: String(call[..<dot]), method: String(call[methodStart...]), path: file.path,
                                          mark: callNode.mark, at: at))
         }
     }

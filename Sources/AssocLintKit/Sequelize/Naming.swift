@@ -195,12 +195,34 @@ public enum ForeignKeyNaming {
     /// Compares link names the way a person reads them: `authorId`, `AuthorId` and `author_id`
     /// are the same link.
     public static func normalized(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: name.utf8.lazy.filter { $0 != 0x5F }.map { $0 &+ ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(name.utf8.count)
         for character in name.lowercased() where character != "_" {
             result.append(character)
         }
         return result
+    }
+}
+
+extension ForeignKeyNaming {
+    /// `normalized(a) == normalized(b)`, without building either (the usual ASCII case).
+    public static func sameLink(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator(), right = b.utf8.makeIterator()
+        while true {
+            var x = left.next()
+            while x == 0x5F { x = left.next() }
+            var y = right.next()
+            while y == 0x5F { y = right.next() }
+            if x == nil && y == nil { return true }
+            if (x ?? 0) >= 0x80 || (y ?? 0) >= 0x80 { return normalized(a) == normalized(b) }
+            guard let x, let y else { return false }
+            let lowerX = x >= 0x41 && x <= 0x5A ? x + 0x20 : x
+            let lowerY = y >= 0x41 && y <= 0x5A ? y + 0x20 : y
+            if lowerX != lowerY { return false }
+        }
     }
 }
 

@@ -36,8 +36,7 @@ public final class ResolvedModel: Sendable {
     /// The attribute whose name is `name`, exactly or as the same link (`authorId` ~ `author_id`).
     public func linkAttribute(named name: String) -> AttributeDecl? {
         if let exact = decl.attribute(named: name) { return exact }
-        let wanted = ForeignKeyNaming.normalized(name)
-        return decl.attributes.first { ForeignKeyNaming.normalized($0.name) == wanted }
+        return decl.attributes.first { ForeignKeyNaming.sameLink($0.name, name) }
     }
 }
 
@@ -152,6 +151,9 @@ public final class SemanticSchema: Sendable {
     /// Indices into `associations`, each source's range sorted by (target ordinal, index): the
     /// associations between two models are one run, found by binary search.
     let indicesByTarget: [Int]
+    /// The target ordinal at each position of `indicesByTarget` (searched without visiting the
+    /// associations themselves).
+    let sortedTargets: [Int]
     /// Whether some file could not be read completely, so declarations may be missing.
     public let isIncomplete: Bool
 
@@ -210,6 +212,7 @@ public final class SemanticSchema: Sendable {
         self.associations = associations
         self.associationRanges = ranges
         self.indicesByTarget = byTarget
+        self.sortedTargets = byTarget.map { associations[$0].targetModel.ordinal }
         self.isIncomplete = files.contains(where: \.isIncomplete)
     }
 
@@ -278,19 +281,18 @@ public final class SemanticSchema: Sendable {
     /// The indices of the associations from the pair's source to its target, in declaration order.
     public func associationIndices(of pair: ModelPair) -> ArraySlice<Int> {
         let range = associationRanges[pair.source]
-        let run = indicesByTarget[range]
         // The first position whose target is not below the pair's, then the first beyond it.
-        func boundary(_ isBefore: (Int) -> Bool) -> Int {
-            var low = range.lowerBound, high = range.upperBound
+        func boundary(from low: Int, after inclusive: Bool) -> Int {
+            var low = low, high = range.upperBound
             while low < high {
                 let middle = (low + high) / 2
-                if isBefore(associations[run[middle]].targetModel.ordinal) { low = middle + 1 } else { high = middle }
+                let target = sortedTargets[middle]
+                if target < pair.target || (inclusive && target == pair.target) { low = middle + 1 } else { high = middle }
             }
             return low
         }
-        let start = boundary { $0 < pair.target }
-        let end = boundary { $0 <= pair.target }
-        return run[start..<end]
+        let start = boundary(from: range.lowerBound, after: false)
+        return indicesByTarget[start..<boundary(from: start, after: true)]
     }
 
     /// The associations declared on `source` whose target is `target`, in declaration order.
