@@ -39,7 +39,27 @@ public struct AttributeDecl: Sendable {
     public var unique: Uniqueness = .notUnique
     public var primaryKey = false
     public var field: String?
-    public var references: AttributeReference?
+    /// Boxed: most attributes have no `references`, and a schema has hundreds of thousands.
+    private var referenceBox: Box<AttributeReference>?
+
+    public var references: AttributeReference? {
+        get { referenceBox?.value }
+        set { referenceBox = newValue.map(Box.init) }
+    }
+
+    public init(name: String, mark: SourceMark) {
+        self.name = name
+        self.mark = mark
+    }
+}
+
+/// An immutable value on the heap, to keep a rarely set field out of a frequent struct.
+final class Box<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
 }
 
 /// A class, so the schema, the semantics and the rules share one copy: it is filled in while its
@@ -59,14 +79,59 @@ public final class AssociationDecl: @unchecked Sendable {
     public var aliasMark: SourceMark?
     public var foreignKey: String?
     public var foreignKeyMark: SourceMark?
-    public var foreignKeyUnique: Uniqueness = .notUnique
-    public var sourceKey: String?
-    public var sourceKeyMark: SourceMark?
-    public var targetKey: String?
-    public var targetKeyMark: SourceMark?
-    public var otherKey: String?
     public var through: String?
     public var throughMark: SourceMark?
+
+    /// The options most associations leave out, allocated when one is set: a schema has
+    /// hundreds of thousands of associations.
+    private final class RareOptions {
+        var foreignKeyUnique: Uniqueness = .notUnique
+        var sourceKey: String?
+        var sourceKeyMark: SourceMark?
+        var targetKey: String?
+        var targetKeyMark: SourceMark?
+        var otherKey: String?
+    }
+
+    private var rare: RareOptions?
+
+    /// Updates the rare options; setting an absent value allocates nothing.
+    private func setRare(isAbsent: Bool, _ update: (RareOptions) -> Void) {
+        if rare == nil && isAbsent { return }
+        let options = rare ?? RareOptions()
+        update(options)
+        rare = options
+    }
+
+    public var foreignKeyUnique: Uniqueness {
+        get { rare?.foreignKeyUnique ?? .notUnique }
+        set { setRare(isAbsent: newValue == .notUnique) { $0.foreignKeyUnique = newValue } }
+    }
+
+    public var sourceKey: String? {
+        get { rare?.sourceKey }
+        set { setRare(isAbsent: newValue == nil) { $0.sourceKey = newValue } }
+    }
+
+    public var sourceKeyMark: SourceMark? {
+        get { rare?.sourceKeyMark }
+        set { setRare(isAbsent: newValue == nil) { $0.sourceKeyMark = newValue } }
+    }
+
+    public var targetKey: String? {
+        get { rare?.targetKey }
+        set { setRare(isAbsent: newValue == nil) { $0.targetKey = newValue } }
+    }
+
+    public var targetKeyMark: SourceMark? {
+        get { rare?.targetKeyMark }
+        set { setRare(isAbsent: newValue == nil) { $0.targetKeyMark = newValue } }
+    }
+
+    public var otherKey: String? {
+        get { rare?.otherKey }
+        set { setRare(isAbsent: newValue == nil) { $0.otherKey = newValue } }
+    }
 
     public var location: Location { Location(path: path, mark: mark) }
 
