@@ -205,3 +205,52 @@ final class TargetKeyTests: XCTestCase {
         XCTAssertTrue(result.findings[0].help?.contains("passed as targetKey") ?? false)
     }
 }
+
+/// Rarely set options live in boxes allocated on demand; reading them back must give what was set.
+final class CompactDeclarationTests: XCTestCase {
+    func testAttributeOptionsRoundTrip() {
+        var attribute = AttributeDecl(name: "authorId", mark: SourceMark(line: 3, column: 7))
+        XCTAssertEqual(attribute.unique, .notUnique)
+        XCTAssertNil(attribute.field)
+        XCTAssertNil(attribute.references)
+        attribute.unique = .compositeIndex("pair")
+        attribute.field = "author_id"
+        attribute.references = AttributeReference(model: "Authors", key: "id", mark: SourceMark(line: 4, column: 9))
+        XCTAssertEqual(attribute.unique, .compositeIndex("pair"))
+        XCTAssertEqual(attribute.field, "author_id")
+        XCTAssertEqual(attribute.references, AttributeReference(model: "Authors", key: "id", mark: SourceMark(line: 4, column: 9)))
+        attribute.unique = .unique
+        XCTAssertEqual(attribute.unique, .unique)
+        XCTAssertEqual(attribute.field, "author_id", "the other options stay")
+        attribute.field = nil
+        attribute.references = nil
+        XCTAssertNil(attribute.field)
+        XCTAssertNil(attribute.references)
+        XCTAssertEqual(attribute.unique, .unique)
+        XCTAssertEqual(attribute.mark, SourceMark(line: 3, column: 7))
+    }
+
+    func testAssociationRareOptionsRoundTrip() {
+        let association = AssociationDecl(kind: .hasMany, source: "A", target: "B", path: "a.yaml",
+                                          mark: SourceMark(line: 1, column: 1), targetMark: SourceMark(line: 1, column: 5))
+        association.foreignKeyUnique = .notUnique
+        XCTAssertNil(association.sourceKey)
+        association.sourceKey = "uuid"
+        association.targetKeyMark = SourceMark(line: 2, column: 3)
+        association.foreignKeyUnique = .unique
+        association.otherKey = "bId"
+        XCTAssertEqual(association.sourceKey, "uuid")
+        XCTAssertEqual(association.targetKeyMark, SourceMark(line: 2, column: 3))
+        XCTAssertNil(association.targetKey)
+        XCTAssertEqual(association.foreignKeyUnique, .unique)
+        XCTAssertEqual(association.otherKey, "bId")
+    }
+
+    func testMarksKeepLargeLineNumbers() {
+        let mark = SourceMark(line: 3_000_000, column: 70_000)
+        XCTAssertEqual(mark.line, 3_000_000)
+        XCTAssertEqual(mark.column, 70_000)
+        XCTAssertLessThan(SourceMark(line: 2, column: 9), SourceMark(line: 3, column: 1))
+        XCTAssertLessThan(SourceMark(line: 3, column: 1), SourceMark(line: 3, column: 2))
+    }
+}

@@ -33,18 +33,48 @@ public struct AttributeReference: Hashable, Sendable {
 
 public struct AttributeDecl: Sendable {
     public var name: String
-    public var mark: SourceMark
     public var type: String?
     public var allowNull: Bool?
-    public var unique: Uniqueness = .notUnique
     public var primaryKey = false
-    public var field: String?
-    /// Boxed: most attributes have no `references`, and a schema has hundreds of thousands.
-    private var referenceBox: Box<AttributeReference>?
+    private var isUniqueAlone = false
+    public var mark: SourceMark
+    /// The options most attributes leave out, boxed only when one is set: a schema has hundreds
+    /// of thousands of attributes.
+    private var rare: Box<RareOptions>?
+
+    private struct RareOptions: Sendable {
+        var field: String?
+        var references: AttributeReference?
+        var compositeIndex: String?
+    }
+
+    private mutating func setRare(_ update: (inout RareOptions) -> Void) {
+        var options = rare?.value ?? RareOptions()
+        update(&options)
+        rare = options.field == nil && options.references == nil && options.compositeIndex == nil ? nil : Box(options)
+    }
+
+    public var unique: Uniqueness {
+        get {
+            if let name = rare?.value.compositeIndex { return .compositeIndex(name) }
+            return isUniqueAlone ? .unique : .notUnique
+        }
+        set {
+            isUniqueAlone = newValue == .unique
+            var composite: String?
+            if case .compositeIndex(let name) = newValue { composite = name }
+            if composite != nil || rare?.value.compositeIndex != nil { setRare { $0.compositeIndex = composite } }
+        }
+    }
+
+    public var field: String? {
+        get { rare?.value.field }
+        set { if newValue != nil || rare != nil { setRare { $0.field = newValue } } }
+    }
 
     public var references: AttributeReference? {
-        get { referenceBox?.value }
-        set { referenceBox = newValue.map(Box.init) }
+        get { rare?.value.references }
+        set { if newValue != nil || rare != nil { setRare { $0.references = newValue } } }
     }
 
     public init(name: String, mark: SourceMark) {

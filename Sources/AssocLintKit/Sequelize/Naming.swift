@@ -170,12 +170,20 @@ struct AccessorCall {
     }
 
     func isGenerated(by names: AssociationNames) -> Bool {
+        isGenerated(isMulti: names.isMulti, upperSingular: names.upperSingular, upperPlural: names.upperPlural)
+    }
+
+    func isGenerated(by association: ResolvedAssociation) -> Bool {
+        isGenerated(isMulti: association.kind.isMulti, upperSingular: association.upperSingular, upperPlural: association.upperPlural)
+    }
+
+    func isGenerated(isMulti: Bool, upperSingular: String, upperPlural: String) -> Bool {
         guard let verb else { return false }
-        if names.isMulti {
-            return (verb.takesSingular && suffixEquals(names.upperSingular))
-                || (verb.takesPlural && suffixEquals(names.upperPlural))
+        if isMulti {
+            return (verb.takesSingular && suffixEquals(upperSingular))
+                || (verb.takesPlural && suffixEquals(upperPlural))
         }
-        return verb.existsOnSingle && suffixEquals(names.upperSingular)
+        return verb.existsOnSingle && suffixEquals(upperSingular)
     }
 }
 

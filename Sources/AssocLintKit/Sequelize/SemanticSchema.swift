@@ -55,7 +55,10 @@ public final class ResolvedAssociation: Sendable {
     /// The declared model that holds the foreign key: the source, the target, or a declared
     /// junction model (nil for an implicit junction table).
     public let holderModel: ResolvedModel?
-    public let names: AssociationNames
+    /// The accessor suffixes (`names.upperSingular`, `names.upperPlural`), kept for matching usages;
+    /// the other names are built when a message needs them.
+    public let upperSingular: String
+    public let upperPlural: String
     /// The foreign key attribute: explicit, or Sequelize's default (§3.2).
     public let foreignKey: String
     public let foreignKeyIsExplicit: Bool
@@ -72,12 +75,18 @@ public final class ResolvedAssociation: Sendable {
         self.sourceModel = source
         self.targetModel = target
         self.holderModel = holder
-        self.names = names
+        upperSingular = names.upperSingular
+        upperPlural = names.upperPlural
         self.foreignKey = foreignKey
         self.foreignKeyIsExplicit = foreignKeyIsExplicit
         self.foreignKeyHolder = foreignKeyHolder
         self.otherKey = otherKey
         self.foreignKeyColumn = foreignKeyColumn
+    }
+
+    /// The key and accessor names (§2.2, §2.3).
+    public var names: AssociationNames {
+        AssociationNames(kind: decl.kind, alias: decl.alias, target: targetModel.names)
     }
 
     public var kind: AssociationKind { decl.kind }
@@ -332,7 +341,7 @@ public final class SemanticSchema: Sendable {
     /// that generates it (Sequelize never overrides an installed method).
     public func accessorOwner(model: ResolvedModel, method: String) -> ResolvedAssociation? {
         let call = AccessorCall(method)
-        return associations(from: model).first { call.isGenerated(by: $0.names) }
+        return associations(from: model).first { call.isGenerated(by: $0) }
     }
 
     public func accessorOwner(model: String, method: String) -> ResolvedAssociation? {
@@ -387,10 +396,10 @@ extension SemanticSchema {
         }
         let call = AccessorCall(usage.method)
         let candidates = associations(from: model)
-        let owner = candidates.first { call.isGenerated(by: $0.names) }
+        let owner = candidates.first { call.isGenerated(by: $0) }
         var mistake: ResolvedAssociation?
         if owner == nil, call.verb == .get {
-            mistake = candidates.first { $0.kind.isMulti && call.suffixEquals($0.names.upperSingular) }
+            mistake = candidates.first { $0.kind.isMulti && call.suffixEquals($0.upperSingular) }
         }
         return UsageResolution(model: model, isModelMethod: false, owner: owner, singularGetterMistake: mistake)
     }
