@@ -283,7 +283,7 @@ public enum Linter {
 
     /// Files at least this large are cut into parts when threads are spare (one part per this
     /// many bytes at most): below it, starting threads costs more than it saves.
-    public static let splitFilesFrom = 512 << 10
+    public static let splitFilesFrom = 128 << 10
 
     /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.
     static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int, splitFilesFrom: Int) -> [SchemaFile] {
