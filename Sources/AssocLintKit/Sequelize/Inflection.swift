@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// The string helpers Sequelize v6 names things with, re-implemented exactly:
 /// `pluralize`, `singularize` and `underscore` of npm `inflection` 1.13.4 (`lib/inflection.js`),
@@ -425,15 +425,14 @@ public enum Inflection {
         }
     }
 
-    /// A lock-protected dictionary. `@unchecked Sendable` is sound: `storage` is only touched
-    /// while holding `lock`. The compute closure runs outside the lock (it is pure, so a racing
-    /// duplicate computation is harmless). Bounded: cleared when it reaches `capacity`.
-    final class Memo: @unchecked Sendable {
+    /// A lock-protected dictionary (a `Mutex`, which needs no Foundation start-up). The compute
+    /// closure runs outside the lock (it is pure, so a racing duplicate computation is harmless).
+    /// Bounded: cleared when it reaches `capacity`.
+    final class Memo: Sendable {
         /// Split in shards, each with its own lock, so threads inflecting different names
         /// (`--jobs`) rarely wait for each other.
-        private final class Shard: @unchecked Sendable {
-            let lock = NSLock()
-            var storage: [ExactKey: String] = [:]
+        private final class Shard: Sendable {
+            let storage = Mutex<[ExactKey: String]>([:])
         }
 
         private let shards: [Shard]
@@ -447,15 +446,13 @@ public enum Inflection {
         func value(for word: String, compute: (String) -> String) -> String {
             let key = ExactKey(string: word)
             let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
-            shard.lock.lock()
-            let cached = shard.storage[key]
-            shard.lock.unlock()
-            if let cached { return cached }
+            if let cached = shard.storage.withLock({ $0[key] }) { return cached }
             let result = compute(word)
-            shard.lock.lock()
-            if shard.storage.count >= capacityPerShard { shard.storage.removeAll(keepingCapacity: true) }
-            shard.storage[key] = result
-            shard.lock.unlock()
+            let capacity = capacityPerShard
+            shard.storage.withLock { storage in
+                if storage.count >= capacity { storage.removeAll(keepingCapacity: true) }
+                storage[key] = result
+            }
             return result
         }
     }
@@ -798,14 +795,20 @@ extension Inflection {
                 let options: [[Atom]]
                 switch node {
                 case let .unit(characterClass):
-                    options = [[.unit(characterClass)]]
+                    // The common case: every path grows by one unit, in place.
+                    for index in paths.indices { paths[index].append(.unit(characterClass)) }
+                    continue
                 case let .group(capture, inner):
                     options = expand(inner).map { atoms in
                         guard let capture else { return atoms }
                         return [.open(capture)] + atoms + [.close(capture)]
                     }
                 }
-                paths = paths.flatMap { prefix in options.map { prefix + $0 } }
+                if options.count == 1 {
+                    for index in paths.indices { paths[index].append(contentsOf: options[0]) }
+                } else {
+                    paths = paths.flatMap { prefix in options.map { prefix + $0 } }
+                }
             }
             return paths
         }

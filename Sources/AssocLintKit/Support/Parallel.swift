@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 
 extension Array where Element: Sendable {
@@ -33,16 +32,15 @@ extension Array where Element: Sendable {
 }
 
 /// A value computed on first use, once, whichever thread asks first.
-final class OnceBuilt<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var built: Value?
+final class OnceBuilt<Value: Sendable>: Sendable {
+    private let built = Mutex<Value?>(nil)
 
     func value(_ build: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let value = build()
-        built = value
-        return value
+        built.withLock { built in
+            if let built { return built }
+            let value = build()
+            built = value
+            return value
+        }
     }
 }
