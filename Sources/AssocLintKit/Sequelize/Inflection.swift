@@ -187,12 +187,30 @@ public enum Inflection {
 
     static func applyRules(to word: String, rules table: RuleTable) -> String {
         if isUncountable(word) { return word }
-        let units = Array(word.utf16)
+        let units = utf16Units(of: word)
         for rule in table.candidates(for: units) where rule.pattern.firstMatch(in: units, from: 0) != nil {
             guard let replacement = rule.replacement else { return word }
             return rule.pattern.replaceAll(in: units, with: replacement)
         }
         return word
+    }
+
+    /// The UTF-16 code units of a word (what JS indexes), without transcoding an ASCII word.
+    static func utf16Units(of word: String) -> [UInt16] {
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.map { UInt16($0) } }
+        return Array(word.utf16)
+    }
+
+    /// The string of UTF-16 code units, without the general decoder when they are all ASCII.
+    static func string(fromUTF16 units: [UInt16]) -> String {
+        if units.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: units.count) { buffer in
+                for (index, unit) in units.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: unit) }
+                return units.count
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// `uncountable_words.indexOf(str.toLowerCase()) > -1`. Every list entry is ASCII, and the only
@@ -775,7 +793,7 @@ extension Inflection {
                 searchFrom = found.end == found.start ? found.end + 1 : found.end
             }
             out.append(contentsOf: units[copied...])
-            return String(decoding: out, as: UTF16.self)
+            return Inflection.string(fromUTF16: out)
         }
 
         // Expansion of the parse tree into linear alternatives.
