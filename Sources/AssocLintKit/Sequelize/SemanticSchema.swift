@@ -26,8 +26,9 @@ public final class ResolvedModel: Sendable {
         primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
         defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
         // Without overrides, the singular and plural are the model name's own (no second inflection).
-        let singular = decl.singularName == nil ? names.singular : Inflection.singularize(decl.name)
-        hasOneForeignKey = ForeignKeyNaming.name(prefix: singular, key: primaryKey)
+        hasOneForeignKey = decl.singularName == nil
+            ? defaultForeignKey
+            : ForeignKeyNaming.name(prefix: Inflection.singularize(decl.name), key: primaryKey)
         tableName = decl.tableName ?? ModelNames.defaultTableName(
             modelName: decl.name, underscored: decl.underscored, freezeTableName: decl.freezeTableName,
             plural: decl.pluralName == nil ? names.plural : nil)
@@ -171,21 +172,21 @@ public final class SemanticSchema: Sendable {
         let timer = PhaseTimer()
         // The first declaration of each name wins; names are inflected on all threads.
         var winners: [ModelDecl] = []
-        var seen = Set<String>()
+        var ordinals: [String: Int] = [:]
         for file in files {
-            for decl in file.models where seen.insert(decl.name).inserted {
+            for decl in file.models where ordinals[decl.name] == nil {
+                ordinals[decl.name] = winners.count
                 winners.append(decl)
             }
         }
         let firstDeclarations = winners
         let modelList = Array(winners.indices).parallelMap(jobs: jobs) { ResolvedModel(decl: firstDeclarations[$0], ordinal: $0) }
-        var models: [String: ResolvedModel] = [:]
-        models.reserveCapacity(modelList.count)
+        // The same table, with the models for the ordinals (no second round of hashing names).
+        let models = ordinals.mapValues { modelList[$0] }
         var byTable: [String: ResolvedModel] = [:]
         byTable.reserveCapacity(modelList.count)
         var sharedTables = Set<String>()
         for model in modelList {
-            models[model.name] = model
             if byTable[model.tableName] == nil {
                 byTable[model.tableName] = model
             } else {
