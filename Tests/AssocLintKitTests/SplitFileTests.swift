@@ -22,13 +22,13 @@ final class SplitFileTests: XCTestCase {
             - hasMany: B
         # a comment
           B: { attributes: { x: INTEGER } }
-          "C":
+          C:
             tableName: cs
         usages:
           - A.getBs
           - { call: B.getA, at: x.js }
         """
-        XCTAssertEqual(cuts(text), ["7m:  B: { attributes: { x: INTEGER } }", "8m:  \"C\":", "11u:  - A.getBs", "12u:  - { call: B.getA, at: x.js }"])
+        XCTAssertEqual(cuts(text), ["7m:  B: { attributes: { x: INTEGER } }", "8m:  C:", "11u:  - A.getBs", "12u:  - { call: B.getA, at: x.js }"])
     }
 
     func testUsagesAtTheKeysIndentationAreEntriesToo() {
@@ -42,6 +42,10 @@ final class SplitFileTests: XCTestCase {
         XCTAssertNil(cuts("models:\n  A: {}\n---\nmodels:\n  B: {}\n"), "a second document")
         XCTAssertNil(cuts("%YAML 1.1\n---\nmodels:\n  A: {}\n"), "a directive")
         XCTAssertNil(cuts("\"models\":\n  A: {}\n  B: {}\n"), "a quoted top-level key")
+        XCTAssertNil(cuts("models:\n  A: {}\n  \"B\": {}\n"), "a quoted model name")
+        XCTAssertNil(cuts("models:\n  Author:\n    attributes:\n  STRING"), "a stray scalar among the models")
+        XCTAssertNil(cuts("models:\n  A:\n  - x\n  B: {}\n"), "a list at the models' indentation")
+        XCTAssertNil(cuts("models:\n  A: {}\nusages:\n  A: b\n  - A.getBs\n"), "usages that start as a mapping")
         XCTAssertEqual(cuts("models: { A: {}, B: {} }\n"), [], "a flow mapping has no cut")
     }
 
@@ -86,6 +90,13 @@ final class SplitFileTests: XCTestCase {
             associations:
               - hasMany: Nowhere
         """])
+    }
+
+    func testLinesThatOnlyLookLikeEntriesAreNotCuts() {
+        // Found by the fuzzer: cut before "  STRING", the second part parsed on its own.
+        assertSplitMatches(["models:\n  Author:\n    attributes:\n  STRING"])
+        assertSplitMatches(["models:\n  A: {}\nusages:\n  A: b\n  - A.getBs\n"])
+        assertSplitMatches(["models:\n  A:\n  - x\n  B: {}\n"])
     }
 
     func testProblemsAndSyntaxErrorsKeepTheirLines() {

@@ -94,15 +94,15 @@ struct SchemaFileParts {
                 } else if block != .other {
                     if entryIndent == nil { entryIndent = indent }
                     if indent == entryIndent {
-                        let startsEntry = block == .models
-                            ? first != dash && first != UInt8(ascii: "?") && first != colon
-                            : first == dash && (lineStart + indent + 1 == lineEnd || bytes[lineStart + indent + 1] == space)
-                        if startsEntry {
-                            if seenFirstEntry || block == .usages {
-                                cuts.append(Cut(offset: lineStart, line: line, inUsages: block == .usages))
-                            }
-                            seenFirstEntry = true
+                        // Every line at the entries' indentation must start an entry of the
+                        // block's kind (`Name:` under models, `- ` under usages); anything else
+                        // (a stray scalar, a list under a model, a quoted name) is read whole.
+                        let text = bytes[(lineStart + indent)..<lineEnd]
+                        guard block == .models ? Self.isSimpleKeyLine(text) : Self.isListItemLine(text) else { return nil }
+                        if seenFirstEntry || block == .usages {
+                            cuts.append(Cut(offset: lineStart, line: line, inUsages: block == .usages))
                         }
+                        seenFirstEntry = true
                     }
                 }
             }
@@ -110,5 +110,24 @@ struct SchemaFileParts {
             line += 1
         }
         return cuts
+    }
+
+    /// `Name:` or `Name: value`, the name made of letters, digits, `_`, `$`, `.` and `-`.
+    static func isSimpleKeyLine(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let colon = text.firstIndex(of: UInt8(ascii: ":")), colon > text.startIndex else { return false }
+        let isNameByte = { (byte: UInt8) in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+        guard let first = text.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "."),
+              text[..<colon].allSatisfy(isNameByte) else { return false }
+        return colon + 1 == text.endIndex || text[colon + 1] == UInt8(ascii: " ")
+    }
+
+    /// `- item` or a lone `-`.
+    static func isListItemLine(_ text: ArraySlice<UInt8>) -> Bool {
+        guard text.first == UInt8(ascii: "-") else { return false }
+        return text.count == 1 || text[text.startIndex + 1] == UInt8(ascii: " ")
     }
 }
