@@ -46,6 +46,9 @@ final class SplitFileTests: XCTestCase {
         XCTAssertNil(cuts("models:\n  Author:\n    attributes:\n  STRING"), "a stray scalar among the models")
         XCTAssertNil(cuts("models:\n  A:\n  - x\n  B: {}\n"), "a list at the models' indentation")
         XCTAssertNil(cuts("models:\n  A: {}\nusages:\n  A: b\n  - A.getBs\n"), "usages that start as a mapping")
+        XCTAssertNil(cuts("Models:\n  A: {}\nusages:\n  - A.getBs\n  - A.getCs\n"), "no models: key (not a model file)")
+        XCTAssertNil(cuts("models:\n  A: {}\nx: \"abc\nusages: #\"\n  - B.c\n"), "a top-level line that closes quoted text")
+        XCTAssertEqual(cuts("usages:\n  - A.getBs\n  - A.getCs\nmodels:\n  A: {}\n  B: {}\n"), ["6m:  B: {}"], "usages before models are not cut")
         XCTAssertEqual(cuts("models: { A: {}, B: {} }\n"), [], "a flow mapping has no cut")
     }
 
@@ -70,7 +73,16 @@ final class SplitFileTests: XCTestCase {
 
     func testSplitFilesGiveTheFindingsOfWholeOnes() {
         for seed in 0..<300 as Range<UInt64> {
-            assertSplitMatches(PropertyTests.schema(seed: seed * 7919 + 11))
+            let texts = PropertyTests.schema(seed: seed * 7919 + 11)
+            assertSplitMatches(texts)
+            if seed % 10 == 0 {
+                // The same files without a models: key, and with the usages before the models.
+                assertSplitMatches(texts.map { $0.replacingOccurrences(of: "models:", with: "Models:") })
+                assertSplitMatches(texts.map { text in
+                    guard let usages = text.range(of: "usages:\n") else { return text }
+                    return String(text[usages.lowerBound...]) + String(text[..<usages.lowerBound])
+                })
+            }
         }
     }
 
@@ -97,6 +109,13 @@ final class SplitFileTests: XCTestCase {
         assertSplitMatches(["models:\n  Author:\n    attributes:\n  STRING"])
         assertSplitMatches(["models:\n  A: {}\nusages:\n  A: b\n  - A.getBs\n"])
         assertSplitMatches(["models:\n  A:\n  - x\n  B: {}\n"])
+        // Found by the fuzzer: a file without models: (not a model file) whose usages were cut.
+        assertSplitMatches(["Models:\n  Order: {}\nusages:\n  - call: Order.getItems\n    at: x.js\n  - Order.countItems\n"])
+        // Keys that are really inside quoted text or a flow collection.
+        assertSplitMatches(["models:\n  A: {}\nx: \"abc\nusages: #\"\n  - B.c\n"])
+        assertSplitMatches(["x: \"abc\nmodels:\n  A: 1\n  B: 2\"\n"])
+        assertSplitMatches(["models:\n  A: {}\nx: [a,\nusages:\n  - b ]\n  - c\n"])
+        assertSplitMatches(["usages:\n  - A.getBs\n  - A.getCs\nmodels:\n  A: {}\n  B: { associations: [ { hasMany: A } ] }\n"])
     }
 
     func testProblemsAndSyntaxErrorsKeepTheirLines() {

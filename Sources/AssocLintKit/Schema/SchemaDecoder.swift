@@ -13,7 +13,9 @@ public enum SchemaDecoder {
                 decode(path: path, bytes: part.prefix + bytes[part.range], limits: limits, lineOffset: part.lineOffset)
             }
             timer.lap("  compose and decode \(plan.parts.count) parts of \(path)")
-            if !decoded.contains(where: { $0.isIncomplete }) {
+            // Every part read completely, and the first (which holds the `models:` key) is a
+            // model file (a defence in depth: the plan already refuses keys inside quoted text).
+            if !decoded.contains(where: { $0.isIncomplete }), decoded.first?.isModelFile == true {
                 var file = SchemaFile(path: path)
                 for part in decoded {
                     file.isModelFile = file.isModelFile || part.isModelFile

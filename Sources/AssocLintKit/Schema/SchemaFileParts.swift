@@ -79,14 +79,19 @@ struct SchemaFileParts {
                     // A top-level key: a plain name and a colon, each name once.
                     let isNameStart = (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
                         || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first == UInt8(ascii: "_")
-                    guard isNameStart, let colonIndex = bytes[lineStart..<lineEnd].firstIndex(of: colon) else { return nil }
+                    // A quote on a top-level line may close text that began above: then the
+                    // "keys" before it are not keys.
+                    guard isNameStart, let colonIndex = bytes[lineStart..<lineEnd].firstIndex(of: colon),
+                          !bytes[lineStart..<lineEnd].contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
+                    else { return nil }
                     let key = bytes[lineStart..<colonIndex]
                     guard topLevelKeys.insert(key).inserted else { return nil }
                     let rest = bytes[(colonIndex + 1)..<lineEnd].drop { $0 == space }
                     let opensBlock = rest.isEmpty || rest.first == hash
                     switch Array(key) {
                     case Array("models".utf8): block = opensBlock ? .models : .other
-                    case Array("usages".utf8): block = opensBlock ? .usages : .other
+                    // Usages are cut only after `models:`, which must stay in the first part.
+                    case Array("usages".utf8): block = opensBlock && topLevelKeys.contains(ArraySlice("models".utf8)) ? .usages : .other
                     default: block = .other
                     }
                     entryIndent = nil
@@ -109,7 +114,9 @@ struct SchemaFileParts {
             lineStart = lineEnd + 1
             line += 1
         }
-        return cuts
+        // Without a `models:` key the file is not a model file, and its parts must not become
+        // model files by the key they are given.
+        return topLevelKeys.contains(ArraySlice("models".utf8)) ? cuts : nil
     }
 
     /// `Name:` or `Name: value`, the name made of letters, digits, `_`, `$`, `.` and `-`.
