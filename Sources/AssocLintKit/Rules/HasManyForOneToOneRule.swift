@@ -25,7 +25,7 @@ public struct HasManyForOneToOneRule: Rule {
                 evidence = ("\(inverse.call) declares its foreignKey unique", inverse.location)
             }
             guard let (reason, place) = evidence else { continue }
-            let one = HasOneSuggestion(replacing: association, in: schema)
+            let one = HasOneSuggestion(replacing: association)
             let instance = LintContext.instanceName(association.source)
             let belongsTo = inverse.map { "keep \($0.call)" } ?? "declare \(target.name).belongsTo(\(association.source)) on the other side"
             findings.append(finding(

@@ -15,7 +15,7 @@ public struct HasManySingularGetterRule: Rule {
                 let place = usage.at.map { " (at \($0))" } ?? ""
                 var help = "call \(instance).\(getter)()"
                 if association.kind == .hasMany {
-                    help += "; if each \(model.name) has only one \(association.target), the fix is \(HasOneSuggestion(replacing: association, in: schema).call), which generates \(usage.method)()"
+                    help += "; if each \(model.name) has only one \(association.target), the fix is \(HasOneSuggestion(replacing: association).call), which generates \(usage.method)()"
                 } else {
                     help += " (the association is many-to-many, so only the plural getter exists)"
                 }

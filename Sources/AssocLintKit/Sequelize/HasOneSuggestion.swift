@@ -5,7 +5,7 @@ struct HasOneSuggestion {
     let call: String
     let getter: String
 
-    init(replacing hasMany: ResolvedAssociation, in schema: SemanticSchema) {
+    init(replacing hasMany: ResolvedAssociation) {
         var alias: String?
         if case .string(let name)? = hasMany.decl.alias { alias = Inflection.singularize(name) }
         if case .object(let singular, _)? = hasMany.decl.alias { alias = singular }
