@@ -45,6 +45,30 @@ final class InflectionTests: XCTestCase {
 
     // MARK: - Rule tables
 
+    /// The quick rejects (candidate rules by last unit, each pattern's last two units) must never
+    /// change which rule applies: compare with trying every rule in full, on every word of the
+    /// oracle table and on every ending of up to three letters that the rules look at.
+    func testQuickRejectsNeverChangeTheResult() throws {
+        let text = try String(contentsOf: fixtureURL("inflection-v6.tsv"), encoding: .utf8)
+        var words = text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
+        let letters = Array("aefhilmnorsuvxyz")
+        for a in letters {
+            for b in letters {
+                for c in letters { words.append("Q" + String([a, b, c])) }
+                words.append(String([a, b]).uppercased())
+            }
+        }
+        var compared = 0
+        for word in words {
+            for table in [Inflection.pluralTable, Inflection.singularTable] {
+                XCTAssertEqual(Inflection.applyRules(to: word, rules: table),
+                               Inflection.applyRules(to: word, rules: table, filtered: false), word)
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 8_000)
+    }
+
     func testRuleTablesCompileWithSourceCounts() throws {
         XCTAssertEqual(Inflection.pluralRules.count, 61)             // 32 guards + 29 replacements
         XCTAssertEqual(Inflection.pluralRules.filter { $0.replacement == nil }.count, 32)

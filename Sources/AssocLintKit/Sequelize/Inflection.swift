@@ -185,10 +185,12 @@ public enum Inflection {
         }
     }
 
-    static func applyRules(to word: String, rules table: RuleTable) -> String {
+    /// `filtered: false` tries every rule in full, without the quick rejects (tests compare).
+    static func applyRules(to word: String, rules table: RuleTable, filtered: Bool = true) -> String {
         if isUncountable(word) { return word }
         let units = utf16Units(of: word)
-        for rule in table.candidates(for: units) where rule.pattern.firstMatch(in: units, from: 0) != nil {
+        let rules = filtered ? table.candidates(for: units) : table.rules
+        for rule in rules where rule.pattern.firstMatch(in: units, from: 0, filtered: filtered) != nil {
             guard let replacement = rule.replacement else { return word }
             return rule.pattern.replaceAll(in: units, with: replacement)
         }
@@ -670,6 +672,9 @@ extension Inflection {
         private let minLength: Int
         private let maxLength: Int
         private let lastUnitClass: ASCIIClass?
+        /// Likewise for the unit before the last (nil: some alternative is shorter than two
+        /// units or has a negated class there).
+        private let secondLastUnitClass: ASCIIClass?
         private let classes: [ASCIIClass]
         private let spans: [Span]
 
@@ -696,6 +701,16 @@ extension Inflection {
             }
             self.classes = classes
             self.spans = spans
+            var secondLast: ASCIIClass? = ASCIIClass()
+            for span in spans {
+                guard span.length >= 2, !classes[span.offset + span.length - 2].negated else {
+                    secondLast = nil
+                    break
+                }
+                secondLast?.low |= classes[span.offset + span.length - 2].low
+                secondLast?.high |= classes[span.offset + span.length - 2].high
+            }
+            secondLastUnitClass = spans.isEmpty ? nil : secondLast
         }
 
         /// The union of the classes that can match the final unit of a match, or `nil` when some
@@ -724,7 +739,7 @@ extension Inflection {
         }
 
         /// `RegExp.prototype.exec` with `lastIndex = from`.
-        func firstMatch(in units: [UInt16], from: Int) -> Match? {
+        func firstMatch(in units: [UInt16], from: Int, filtered: Bool = true) -> Match? {
             let n = units.count
             guard from <= n else { return nil }
             var lowest = from
@@ -738,8 +753,9 @@ extension Inflection {
                 highest = min(highest, n - minLength)
             }
             guard lowest <= highest else { return nil }
-            // Quick reject on the last unit (every end-anchored match ends there).
-            if anchoredEnd, let lastUnitClass, n > 0, !lastUnitClass.matches(units[n - 1]) { return nil }
+            // Quick rejects on the last two units (every end-anchored match ends there).
+            if filtered, anchoredEnd, let lastUnitClass, n > 0, !lastUnitClass.matches(units[n - 1]) { return nil }
+            if filtered, anchoredEnd, let secondLastUnitClass, n > 1, !secondLastUnitClass.matches(units[n - 2]) { return nil }
             for start in lowest...highest {
                 for index in spans.indices {
                     let span = spans[index]
