@@ -18,7 +18,7 @@ public struct HasManyForOneToOneRule: Rule {
                 evidence = ("\(target.name).\(column.name) is unique", Location(path: target.decl.path, mark: column.mark))
             } else if let column, column.primaryKey, target.decl.attributes.count(where: \.primaryKey) == 1 {
                 evidence = ("\(target.name).\(column.name) is \(target.name)'s primary key", Location(path: target.decl.path, mark: column.mark))
-            } else if column == nil, target.decl.uniqueIndexFields.contains(association.foreignKeyColumn) {
+            } else if column == nil, !target.decl.uniqueIndexFields.isEmpty, target.decl.uniqueIndexFields.contains(association.foreignKeyColumn) {
                 // The key is added by Sequelize, but an index makes its column unique.
                 evidence = ("a unique index covers \(target.name).\(association.foreignKeyColumn) alone", target.decl.location)
             } else if let inverse, inverse.decl.foreignKeyUnique.isUniqueAlone {

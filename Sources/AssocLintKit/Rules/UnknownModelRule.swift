@@ -10,6 +10,9 @@ public struct UnknownModelRule: Rule {
         var findings: [Finding] = []
         for file in context.files {
             for model in file.models {
+                // A model whose associations all resolved has none to an unknown model.
+                if let resolved = schema.models[model.name], resolved.decl === model,
+                   schema.associationIndices(from: resolved).count == model.associations.count { continue }
                 for association in model.associations where schema.models[association.target] == nil {
                     let call = "\(association.source).\(association.kind.rawValue)(\(association.target))"
                     findings.append(finding(

@@ -207,7 +207,8 @@ public final class ModelDecl: @unchecked Sendable {
     /// over just this column. (A string `unique` names a composite index and does not count.)
     public func isUniqueAlone(_ attribute: AttributeDecl) -> Bool {
         attribute.unique.isUniqueAlone
-            || uniqueIndexFields.contains(ForeignKeyNaming.column(attribute: attribute.name, field: attribute.field, underscored: underscored))
+            || (!uniqueIndexFields.isEmpty
+                && uniqueIndexFields.contains(ForeignKeyNaming.column(attribute: attribute.name, field: attribute.field, underscored: underscored)))
     }
 
     init(name: String, path: String, mark: SourceMark) {
