@@ -86,6 +86,8 @@ private struct Decoder {
     /// Reports keys of `pairs` outside `allowed`, with a suggestion; returns the known pairs.
     mutating func knownPairs(_ pairs: [YAMLPair], allowed: Set<String>, what: String,
                              extra: (String) -> String? = { _ in nil }) -> [YAMLPair] {
+        // Usually every key is known: then the pairs themselves, without a copy.
+        if pairs.allSatisfy({ $0.key.scalar.map(allowed.contains) == true }) { return pairs }
         var known: [YAMLPair] = []
         for pair in pairs {
             guard let name = pair.key.scalar else {
@@ -384,8 +386,18 @@ private struct Decoder {
             problem(node.mark, "an association entry is a mapping such as '- hasMany: Post', not \(node.kindDescription)")
             return nil
         }
-        let kindPairs = pairs.filter { AssociationKind(rawValue: $0.name) != nil }
-        guard let kindPair = kindPairs.first, let kind = AssociationKind(rawValue: kindPair.name) else {
+        // The kind key, and a second one if the entry (wrongly) has two.
+        var kindPair: YAMLPair?, kind: AssociationKind?, secondKindPair: YAMLPair?
+        for pair in pairs {
+            guard let found = AssociationKind(rawValue: pair.name) else { continue }
+            if kind == nil {
+                (kindPair, kind) = (pair, found)
+            } else {
+                secondKindPair = pair
+                break
+            }
+        }
+        guard let kindPair, let kind else {
             // Point at the likeliest misspelt kind key.
             let guess = pairs.first { Suggestion.nearest(to: $0.name, in: kinds) != nil }
             if let guess {
@@ -396,8 +408,8 @@ private struct Decoder {
             }
             return nil
         }
-        if kindPairs.count > 1 {
-            problem(kindPairs[1].key.mark, "this entry declares both \(kindPair.name) and \(kindPairs[1].name); write each association as its own list entry")
+        if let secondKindPair {
+            problem(secondKindPair.key.mark, "this entry declares both \(kindPair.name) and \(secondKindPair.name); write each association as its own list entry")
             return nil
         }
         guard let target = requireString(kindPair.value, "the target of \(kind.rawValue)") else { return nil }
