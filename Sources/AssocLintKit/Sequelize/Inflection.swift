@@ -17,13 +17,14 @@ public enum Inflection {
     // MARK: - Public API
 
     /// inflection 1.13.4 `pluralize(word)` (Sequelize never passes the override argument).
-    public static func pluralize(_ word: String) -> String {
-        pluralMemo.value(for: word) { applyRules(to: $0, rules: pluralTable) }
+    /// `memoized: false` for a word inflected once (each model name): the memo would only cost.
+    public static func pluralize(_ word: String, memoized: Bool = true) -> String {
+        memoized ? pluralMemo.value(for: word) { applyRules(to: $0, rules: pluralTable) } : applyRules(to: word, rules: pluralTable)
     }
 
     /// inflection 1.13.4 `singularize(word)`.
-    public static func singularize(_ word: String) -> String {
-        singularMemo.value(for: word) { applyRules(to: $0, rules: singularTable) }
+    public static func singularize(_ word: String, memoized: Bool = true) -> String {
+        memoized ? singularMemo.value(for: word) { applyRules(to: $0, rules: singularTable) } : applyRules(to: word, rules: singularTable)
     }
 
     /// inflection 1.13.4 `underscore(word)`: split on `::`, put `_` before every ASCII capital,

@@ -9,8 +9,9 @@ public struct ModelNames: Hashable, Sendable {
     public var upperPlural: String
 
     public init(modelName: String, singularOverride: String? = nil, pluralOverride: String? = nil) {
-        singular = singularOverride ?? Inflection.singularize(modelName)
-        plural = pluralOverride ?? Inflection.pluralize(modelName)
+        // Each model's names are inflected once, here: no memo.
+        singular = singularOverride ?? Inflection.singularize(modelName, memoized: false)
+        plural = pluralOverride ?? Inflection.pluralize(modelName, memoized: false)
         upperSingular = Inflection.upperFirst(singular)
         upperPlural = Inflection.upperFirst(plural)
     }

@@ -17,6 +17,9 @@ public final class ResolvedModel: Sendable {
     /// `camelize(singularize(modelName) + '_' + pk)`: the default foreign key of its unaliased hasOne.
     public let hasOneForeignKey: String
 
+    /// Whether some attribute maps to a column of another name (`field`).
+    let hasFieldOverrides: Bool
+
     public var name: String { decl.name }
 
     init(decl: ModelDecl, ordinal: Int) {
@@ -24,6 +27,7 @@ public final class ResolvedModel: Sendable {
         self.ordinal = ordinal
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
         primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
+        hasFieldOverrides = decl.attributes.contains { $0.field != nil }
         defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
         // Without overrides, the singular and plural are the model name's own (no second inflection).
         hasOneForeignKey = decl.singularName == nil
@@ -36,8 +40,12 @@ public final class ResolvedModel: Sendable {
 
     /// The attribute whose name is `name`, exactly or as the same link (`authorId` ~ `author_id`).
     public func linkAttribute(named name: String) -> AttributeDecl? {
-        if let exact = decl.attribute(named: name) { return exact }
-        return decl.attributes.first { ForeignKeyNaming.sameLink($0.name, name) }
+        var sameLink: AttributeDecl?
+        for attribute in decl.attributes {
+            if attribute.name == name { return attribute }
+            if sameLink == nil, ForeignKeyNaming.sameLink(attribute.name, name) { sameLink = attribute }
+        }
+        return sameLink
     }
 }
 
@@ -266,7 +274,7 @@ public final class SemanticSchema: Sendable {
         case .target: holderModel = target
         case .through(let name): holderModel = models[name]
         }
-        let field = holderModel?.decl.attribute(named: foreignKey)?.field
+        let field = holderModel.flatMap { $0.hasFieldOverrides ? $0.decl.attribute(named: foreignKey)?.field : nil }
         return ResolvedAssociation(
             decl: decl, source: source, target: target, holder: holderModel, names: names, foreignKey: foreignKey, foreignKeyIsExplicit: decl.foreignKey != nil,
             foreignKeyHolder: holder, otherKey: otherKey,
