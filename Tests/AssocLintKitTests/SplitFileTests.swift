@@ -118,6 +118,31 @@ final class SplitFileTests: XCTestCase {
         assertSplitMatches(["usages:\n  - A.getBs\n  - A.getCs\nmodels:\n  A: {}\n  B: { associations: [ { hasMany: A } ] }\n"])
     }
 
+    /// Found by a review of the plan (each differed before the fix).
+    func testLayoutsAReviewFound() {
+        // YAML's other line breaks shift line numbers, or end a line where the plan sees none.
+        assertSplitMatches(["models:\n  A: { comment: \"x\u{2028}y\" }\n  B: { associations: [ { hasMany: Nowhere } ] }\n"])
+        assertSplitMatches(["models:\n  A: {} # note\u{85}\n  B: { associations: [ { hasMany: Nowhere } ] }\n"])
+        assertSplitMatches(["models:\n  A: {}\u{2028}B:\n  C: { associations: [ { hasMany: Nowhere } ] }\n"])
+        assertSplitMatches(["models:\n  A: {}\u{2029}B:\n  C: { associations: [ { hasMany: Nowhere } ] }\n"])
+        // `foo :` is the key `foo`: a repeated top-level key.
+        assertSplitMatches(["foo: 1\nmodels:\n  A: {}\n  B: {}\nfoo : 2\n"])
+        assertSplitMatches(["sequelize: 6\nmodels:\n  A: {}\n  B: {}\nsequelize : 6\n"])
+        // Quoted text that opens on an indented line and holds a column-0 `usages:` or `models:`.
+        assertSplitMatches(["models:\n  B: {}\n  A:\n    associations:\n    - \"abc\nusages:\n    #\"\n    - hasMany: B\n"])
+        assertSplitMatches(["models:\n  B: {}\n  A:\n    associations:\n    - 'abc\nusages:\n    #'\n    - hasMany: B\n"])
+        assertSplitMatches(["models:\n  B: {}\n  A:\n    associations:\n    - \"abc\nusages:\n    - x" + String(repeating: "x", count: 500) + "\"\n    - hasMany: B\n"])
+        assertSplitMatches(["models:\n  A: {}\nx:\n  \"abc\nusages:\n  #\"\n  - A.getBs\n"])
+        // An indented root mapping: its keys are not at column 0.
+        assertSplitMatches(["  models:\n    A:\n      attributes:\n        x: \"abc\nmodels:\n        y: \"\n        z: STRIN\n"])
+    }
+
+    func testQuotesThatCloseOnTheirLineStillAllowCuts() {
+        XCTAssertEqual(cuts("models:\n  A: { comment: \"it's \\\"fine\\\"\" }  # a \"comment\n  B: { as: 'o''k' }\n")?.count, 1)
+        XCTAssertNil(cuts("models:\n  A: { comment: \"two\n    lines\" }\n  B: {}\n"))
+        XCTAssertEqual(cuts("models:\n  A:\n    comment: it's plain\n  B: {}\n")?.count, 1, "an apostrophe inside plain text opens nothing")
+    }
+
     func testProblemsAndSyntaxErrorsKeepTheirLines() {
         assertSplitMatches(["models:\n  A:\n    associations:\n      - hasMany: B\n  B:\n    tableName: [x]\n  C:\n    bogus: 1\nusages:\n  - A.getB\n  - nope\n"])
         assertSplitMatches(["models:\n  A:\n    associations:\n      - hasMany: B\n  B:\n    associations: [\n  C: {}\n"])

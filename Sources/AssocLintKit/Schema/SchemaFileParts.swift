@@ -69,21 +69,20 @@ struct SchemaFileParts {
             var indent = 0
             while lineStart + indent < lineEnd, bytes[lineStart + indent] == space { indent += 1 }
             let first = lineStart + indent < lineEnd ? bytes[lineStart + indent] : nil
-            for index in lineStart..<lineEnd {
-                // Aliases (anchors' uses, merges), CR and tabs: read in one piece.
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "*") || byte == 0x0D || byte == 0x09 { return nil }
+            // Aliases (anchors' uses, merges), CR, tabs and the line breaks YAML has besides LF
+            // (U+0085, U+2028, U+2029, which would shift line numbers): read in one piece. So is
+            // quoted text that runs over more than one line: lines inside it are not keys.
+            guard !Self.hasRefusedByte(bytes[lineStart..<lineEnd]), !Self.opensMultiLineQuote(bytes[lineStart..<lineEnd]) else {
+                return nil
+            }
+            if let first, first != hash, topLevelKeys.isEmpty, indent > 0 {
+                return nil  // the root mapping is indented: its keys are not at column 0
             }
             if let first, first != hash {
                 if indent == 0, !(block == .usages && first == dash && (entryIndent ?? 0) == 0) {
-                    // A top-level key: a plain name and a colon, each name once.
-                    let isNameStart = (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
-                        || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || first == UInt8(ascii: "_")
-                    // A quote on a top-level line may close text that began above: then the
-                    // "keys" before it are not keys.
-                    guard isNameStart, let colonIndex = bytes[lineStart..<lineEnd].firstIndex(of: colon),
-                          !bytes[lineStart..<lineEnd].contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
-                    else { return nil }
+                    // A top-level key: a plain name, a colon and a space or the end, each name once.
+                    let text = bytes[lineStart..<lineEnd]
+                    guard Self.isSimpleKeyLine(text), let colonIndex = text.firstIndex(of: colon) else { return nil }
                     let key = bytes[lineStart..<colonIndex]
                     guard topLevelKeys.insert(key).inserted else { return nil }
                     let rest = bytes[(colonIndex + 1)..<lineEnd].drop { $0 == space }
@@ -117,6 +116,54 @@ struct SchemaFileParts {
         // Without a `models:` key the file is not a model file, and its parts must not become
         // model files by the key they are given.
         return topLevelKeys.contains(ArraySlice("models".utf8)) ? cuts : nil
+    }
+
+    /// An alias (`*`), CR, tab, or a U+0085, U+2028 or U+2029 line break.
+    static func hasRefusedByte(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            switch text[index] {
+            case UInt8(ascii: "*"), 0x0D, 0x09:
+                return true
+            case 0xC2 where index + 1 < text.endIndex && text[index + 1] == 0x85:
+                return true
+            case 0xE2 where index + 2 < text.endIndex && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
+                return true
+            default:
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether quoted text starts on this line and does not end on it. Cautious: any `"` outside
+    /// a comment or a single-quoted text opens one (even where YAML would read it as a plain
+    /// character); a `'` opens one where a token starts. `\"` and `''` are escapes.
+    static func opensMultiLineQuote(_ text: ArraySlice<UInt8>) -> Bool {
+        var open: UInt8?
+        var previous = UInt8(ascii: " ")
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            switch open {
+            case UInt8(ascii: "\"")?:
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { open = nil }
+            case UInt8(ascii: "'")?:
+                if byte == UInt8(ascii: "'") {
+                    if index + 1 < text.endIndex, text[index + 1] == UInt8(ascii: "'") { index += 1 } else { open = nil }
+                }
+            default:
+                if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") { return false }  // a comment
+                if byte == UInt8(ascii: "\"") {
+                    open = byte
+                } else if byte == UInt8(ascii: "'"), " -?:[{,!&".utf8.contains(previous) {
+                    open = byte
+                }
+            }
+            previous = byte
+            index += 1
+        }
+        return open != nil
     }
 
     /// `Name:` or `Name: value`, the name made of letters, digits, `_`, `$`, `.` and `-`.
