@@ -64,15 +64,20 @@ struct SchemaFileParts {
         var seenFirstEntry = false
         var lineStart = 0, line = 1
         while lineStart < bytes.count {
+            // The line's end, and whether it holds a byte the checks below look at.
             var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+            var notable = false
+            while lineEnd < bytes.count, bytes[lineEnd] != newline {
+                notable = notable || Self.isNotable[Int(bytes[lineEnd])]
+                lineEnd += 1
+            }
             var indent = 0
             while lineStart + indent < lineEnd, bytes[lineStart + indent] == space { indent += 1 }
             let first = lineStart + indent < lineEnd ? bytes[lineStart + indent] : nil
             // Aliases (anchors' uses, merges), CR, tabs and the line breaks YAML has besides LF
             // (U+0085, U+2028, U+2029, which would shift line numbers): read in one piece. So is
             // quoted text that runs over more than one line: lines inside it are not keys.
-            guard !Self.hasRefusedByte(bytes[lineStart..<lineEnd]), !Self.opensMultiLineQuote(bytes[lineStart..<lineEnd]) else {
+            if notable, Self.hasRefusedByte(bytes[lineStart..<lineEnd]) || Self.opensMultiLineQuote(bytes[lineStart..<lineEnd]) {
                 return nil
             }
             if let first, first != hash, topLevelKeys.isEmpty, indent > 0 {
@@ -116,6 +121,11 @@ struct SchemaFileParts {
         // Without a `models:` key the file is not a model file, and its parts must not become
         // model files by the key they are given.
         return topLevelKeys.contains(ArraySlice("models".utf8)) ? cuts : nil
+    }
+
+    /// The bytes `hasRefusedByte` and `opensMultiLineQuote` react to: most lines have none.
+    static let isNotable: [Bool] = (0...255).map { byte in
+        [UInt8(ascii: "*"), 0x0D, 0x09, 0xC2, 0xE2, UInt8(ascii: "\""), UInt8(ascii: "'")].contains(UInt8(byte))
     }
 
     /// An alias (`*`), CR, tab, or a U+0085, U+2028 or U+2029 line break.
