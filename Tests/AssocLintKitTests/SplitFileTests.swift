@@ -137,6 +137,22 @@ final class SplitFileTests: XCTestCase {
         assertSplitMatches(["  models:\n    A:\n      attributes:\n        x: \"abc\nmodels:\n        y: \"\n        z: STRIN\n"])
     }
 
+    /// Found by a second review (each differed before the fix).
+    func testLayoutsASecondReviewFound() {
+        // A quote that YAML reads as plain text, before a real opening quote on the same line.
+        assertSplitMatches(["models:\n  B: {}\n  A:\n    associations:\n    - x:'y: \"abc'\nusages: #\"\n    - hasMany: Nowhere\n"])
+        assertSplitMatches(["models:\n  B: {}\n  A:\n    associations:\n    - x\"y: 'abc\"\nusages: #'\n    - hasMany: Nowhere\n"])
+        assertSplitMatches(["models:\n  B: {}\n  A:\n    associations:\n    - b 'c: 'd\nusages: #'\n    - hasMany: Nowhere\n"])
+        // An explicit key without a value: its null is marked where the next token starts.
+        assertSplitMatches(["models:\n  A:\n    attributes:\n      ? k\n  B: {}\n"])
+        // Merge keys without aliases still count toward the expansion limit of the whole file.
+        let bomb = { (name: String) in
+            "  \(name):\n    tableName: " + String(repeating: "{<<: ", count: 201) + "{"
+                + (0..<250).map { "a\($0): 1" }.joined(separator: ", ") + "}" + String(repeating: "}", count: 201) + "\n"
+        }
+        assertSplitMatches(["models:\n" + bomb("A") + bomb("B")])
+    }
+
     func testQuotesThatCloseOnTheirLineStillAllowCuts() {
         XCTAssertEqual(cuts("models:\n  A: { comment: \"it's \\\"fine\\\"\" }  # a \"comment\n  B: { as: 'o''k' }\n")?.count, 1)
         XCTAssertNil(cuts("models:\n  A: { comment: \"two\n    lines\" }\n  B: {}\n"))

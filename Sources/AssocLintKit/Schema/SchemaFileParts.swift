@@ -125,7 +125,7 @@ struct SchemaFileParts {
 
     /// The bytes `hasRefusedByte` and `opensMultiLineQuote` react to: most lines have none.
     static let isNotable: [Bool] = (0...255).map { byte in
-        [UInt8(ascii: "*"), 0x0D, 0x09, 0xC2, 0xE2, UInt8(ascii: "\""), UInt8(ascii: "'")].contains(UInt8(byte))
+        [UInt8(ascii: "*"), UInt8(ascii: "<"), UInt8(ascii: "?"), 0x0D, 0x09, 0xC2, 0xE2, UInt8(ascii: "\""), UInt8(ascii: "'")].contains(UInt8(byte))
     }
 
     /// An alias (`*`), CR, tab, or a U+0085, U+2028 or U+2029 line break.
@@ -134,6 +134,14 @@ struct SchemaFileParts {
         while index < text.endIndex {
             switch text[index] {
             case UInt8(ascii: "*"), 0x0D, 0x09:
+                return true
+            // A merge key (`<<`): the nodes it adds count toward the alias limit, whose total
+            // over the whole file a part does not see.
+            case UInt8(ascii: "<") where index + 1 < text.endIndex && text[index + 1] == UInt8(ascii: "<"):
+                return true
+            // An explicit key (`? key`): without a value, its null value is marked where the next
+            // token starts, which after a cut is the end of the part.
+            case UInt8(ascii: "?") where index + 1 == text.endIndex || text[index + 1] == UInt8(ascii: " "):
                 return true
             case 0xC2 where index + 1 < text.endIndex && text[index + 1] == 0x85:
                 return true
@@ -146,34 +154,43 @@ struct SchemaFileParts {
         return false
     }
 
-    /// Whether quoted text starts on this line and does not end on it. Cautious: any `"` outside
-    /// a comment or a single-quoted text opens one (even where YAML would read it as a plain
-    /// character); a `'` opens one where a token starts. `\"` and `''` are escapes.
+    /// Whether quoted text may start on this line and not end on it. Whether a quote character
+    /// opens quoted text depends on what YAML is reading there (inside plain text it is a plain
+    /// character, and the text after it may then hold a real opening quote): every reading is
+    /// followed at once, and the line is refused if any leaves quoted text open. `\"` and `''`
+    /// are escapes; a `#` after a space outside quoted text ends that reading.
     static func opensMultiLineQuote(_ text: ArraySlice<UInt8>) -> Bool {
-        var open: UInt8?
+        let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
+        // The readings alive after each byte, as a set of states.
+        let outside: UInt8 = 1, double: UInt8 = 2, doubleEscape: UInt8 = 4, single: UInt8 = 8, singleEnd: UInt8 = 16
+        var states = outside
         var previous = UInt8(ascii: " ")
-        var index = text.startIndex
-        while index < text.endIndex {
-            let byte = text[index]
-            switch open {
-            case UInt8(ascii: "\"")?:
-                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { open = nil }
-            case UInt8(ascii: "'")?:
-                if byte == UInt8(ascii: "'") {
-                    if index + 1 < text.endIndex, text[index + 1] == UInt8(ascii: "'") { index += 1 } else { open = nil }
-                }
-            default:
-                if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") { return false }  // a comment
-                if byte == UInt8(ascii: "\"") {
-                    open = byte
-                } else if byte == UInt8(ascii: "'"), " -?:[{,!&".utf8.contains(previous) {
-                    open = byte
+        for byte in text {
+            var next: UInt8 = 0
+            var fromOutside = states & outside != 0
+            if states & double != 0 { next |= byte == backslash ? doubleEscape : byte == quote ? outside : double }
+            if states & doubleEscape != 0 { next |= double }
+            if states & single != 0 { next |= byte == apostrophe ? singleEnd : single }
+            if states & singleEnd != 0 {
+                // `''` is an escaped quote; anything else follows closed quoted text.
+                if byte == apostrophe { next |= single } else { fromOutside = true }
+            }
+            if fromOutside {
+                if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") {
+                    // a comment: nothing more on this line is read
+                } else {
+                    next |= outside
+                    // A quote opens quoted text where a token can start (or may be plain text).
+                    if byte == quote || byte == apostrophe, " -?:[]{},!&\"'".utf8.contains(previous) {
+                        next |= byte == quote ? double : single
+                    }
                 }
             }
+            states = next
+            if states == 0 { return false }
             previous = byte
-            index += 1
         }
-        return open != nil
+        return states & (double | doubleEscape | single) != 0
     }
 
     /// `Name:` or `Name: value`, the name made of letters, digits, `_`, `$`, `.` and `-`.
