@@ -78,3 +78,48 @@ final class PairingTests: XCTestCase {
         XCTAssertEqual(pairs.map(\.value), [1, 0])
     }
 }
+
+/// Usages are matched against associations without building accessor names: every accessor an
+/// association has must be found, and no other.
+final class UsageResolutionTests: XCTestCase {
+    func testEveryAccessorResolvesToItsAssociationAndNothingElseDoes() {
+        let yaml = """
+        models:
+          A:
+            associations:
+              - hasMany: B
+              - hasOne: C
+              - { belongsToMany: D, through: ad }
+              - belongsTo: E
+              - { hasMany: B, as: items }
+          B: {}
+          C: {}
+          D: {}
+          E: {}
+        """
+        let schema = SemanticSchema(files: [SchemaDecoder.decode(path: "a.yaml", bytes: Array(yaml.utf8))])
+        guard let a = schema.models["A"] else { return XCTFail("A is declared") }
+        var checked = 0
+        for association in schema.associations(from: a) {
+            let generated = Set(association.names.accessors.map(\.name))
+            for kind in AccessorKind.allCases {
+                for form in [association.names.upperSingular, association.names.upperPlural] {
+                    let method = kind.verb + form
+                    let owner = schema.resolve(UsageDecl(model: "A", method: method, path: "a.yaml", mark: SourceMark(line: 1, column: 1))).owner
+                    if generated.contains(method) {
+                        XCTAssertNotNil(owner, method)
+                    } else {
+                        XCTAssertNil(owner, "\(method) is not an accessor of \(association.call)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertEqual(checked, 5 * AccessorKind.allCases.count * 2)
+        // The first association that installs a name owns it (Sequelize never overrides one).
+        let owner = schema.resolve(UsageDecl(model: "A", method: "getBs", path: "a.yaml", mark: SourceMark(line: 1, column: 1))).owner
+        XCTAssertEqual(owner?.call, "A.hasMany(B)")
+        XCTAssertEqual(schema.resolve(UsageDecl(model: "A", method: "getItems", path: "a.yaml", mark: SourceMark(line: 1, column: 1))).owner?.call,
+                       "A.hasMany(B, { as: 'items' })")
+    }
+}

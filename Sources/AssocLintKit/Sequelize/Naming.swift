@@ -118,51 +118,42 @@ public struct AssociationNames: Hashable, Sendable {
         guard isMulti || AccessorKind.singleOrder.contains(kind) else { return nil }
         return name(of: kind)
     }
-
-    /// Whether one of the accessors is called `method`, without building the names.
-    public func generates(_ method: String) -> Bool {
-        AccessorCall(method).isGenerated(by: self)
-    }
 }
 
 /// A method name split into an accessor verb and the rest (`getItems` → get, `Items`), so that
 /// it can be compared with many associations' names without building theirs.
 struct AccessorCall {
-    enum Verb: CaseIterable {
-        case get, set, add, create, remove, has, count
-
-        var text: String {
-            switch self {
-            case .get: return "get"
-            case .set: return "set"
-            case .add: return "add"
-            case .create: return "create"
-            case .remove: return "remove"
-            case .has: return "has"
-            case .count: return "count"
-            }
+    /// Each accessor verb and the forms it takes, from `AccessorKind` (the mixin table): on a
+    /// hasMany/belongsToMany, with the singular (`addItem`) and/or the plural (`addItems`); on a
+    /// hasOne/belongsTo, whether it exists at all (always with the singular). No verb is a prefix
+    /// of another, so a method has at most one.
+    private static let verbs: [(text: String, singular: Bool, plural: Bool, onSingle: Bool)] = {
+        var verbs: [(text: String, singular: Bool, plural: Bool, onSingle: Bool)] = []
+        for kind in AccessorKind.allCases where !verbs.contains(where: { $0.text == kind.verb }) {
+            let kinds = AccessorKind.allCases.filter { $0.verb == kind.verb }
+            verbs.append((kind.verb, kinds.contains(where: \.usesSingular), kinds.contains { !$0.usesSingular },
+                          kinds.contains(where: AccessorKind.singleOrder.contains)))
         }
+        return verbs
+    }()
 
-        /// Multi associations name these with the singular (add, create, remove, has) and with
-        /// the plural (get, set, add, remove, has, count) forms; single ones get, set and create
-        /// with the singular only.
-        var takesSingular: Bool { self == .add || self == .create || self == .remove || self == .has }
-        var takesPlural: Bool { self != .create }
-        var existsOnSingle: Bool { self == .get || self == .set || self == .create }
-    }
-
-    /// nil when the method starts with no accessor verb. (No verb is a prefix of another.)
-    let verb: Verb?
+    /// The verb (`get`), or nil when the method starts with none.
+    let verb: String?
+    private let takesSingular: Bool
+    private let takesPlural: Bool
+    private let existsOnSingle: Bool
     let suffix: Substring.UTF8View
 
     init(_ method: String) {
         let utf8 = method.utf8
-        for verb in Verb.allCases where utf8.starts(with: verb.text.utf8) {
-            self.verb = verb
+        for verb in Self.verbs where utf8.starts(with: verb.text.utf8) {
+            self.verb = verb.text
+            (takesSingular, takesPlural, existsOnSingle) = (verb.singular, verb.plural, verb.onSingle)
             suffix = Substring(method).utf8.dropFirst(verb.text.utf8.count)
             return
         }
         verb = nil
+        (takesSingular, takesPlural, existsOnSingle) = (false, false, false)
         suffix = Substring(method).utf8
     }
 
@@ -170,21 +161,13 @@ struct AccessorCall {
         suffix.elementsEqual(name.utf8)
     }
 
-    func isGenerated(by names: AssociationNames) -> Bool {
-        isGenerated(isMulti: names.isMulti, upperSingular: names.upperSingular, upperPlural: names.upperPlural)
-    }
-
+    /// Whether the association installs this method.
     func isGenerated(by association: ResolvedAssociation) -> Bool {
-        isGenerated(isMulti: association.kind.isMulti, upperSingular: association.upperSingular, upperPlural: association.upperPlural)
-    }
-
-    func isGenerated(isMulti: Bool, upperSingular: String, upperPlural: String) -> Bool {
-        guard let verb else { return false }
-        if isMulti {
-            return (verb.takesSingular && suffixEquals(upperSingular))
-                || (verb.takesPlural && suffixEquals(upperPlural))
+        if association.kind.isMulti {
+            return (takesSingular && suffixEquals(association.upperSingular))
+                || (takesPlural && suffixEquals(association.upperPlural))
         }
-        return verb.existsOnSingle && suffixEquals(upperSingular)
+        return existsOnSingle && suffixEquals(association.upperSingular)
     }
 }
 

@@ -292,10 +292,6 @@ public final class SemanticSchema: Sendable {
         associations[associationRanges[model.ordinal]]
     }
 
-    public func associations(from source: String) -> [ResolvedAssociation] {
-        models[source].map { Array(associations(from: $0)) } ?? []
-    }
-
     /// The indices of the associations from the pair's source to its target, in declaration order.
     public func associationIndices(of pair: ModelPair) -> ArraySlice<Int> {
         let range = associationRanges[pair.source]
@@ -316,11 +312,6 @@ public final class SemanticSchema: Sendable {
     /// The associations declared on `source` whose target is `target`, in declaration order.
     public func associations(from source: ResolvedModel, to target: ResolvedModel) -> [ResolvedAssociation] {
         associationIndices(of: ModelPair(source: source.ordinal, target: target.ordinal)).map { associations[$0] }
-    }
-
-    public func associations(from source: String, to target: String) -> [ResolvedAssociation] {
-        guard let source = models[source], let target = models[target] else { return [] }
-        return associations(from: source, to: target)
     }
 
     /// The model a `references.model` names: a model name, or a table name.
@@ -346,17 +337,6 @@ public final class SemanticSchema: Sendable {
         return Suggestion.nearest(to: name, in: models.keys)
     }
 
-    /// The association whose accessor `method` instances of `model` really have: the first one
-    /// that generates it (Sequelize never overrides an installed method).
-    public func accessorOwner(model: ResolvedModel, method: String) -> ResolvedAssociation? {
-        let call = AccessorCall(method)
-        return associations(from: model).first { call.isGenerated(by: $0) }
-    }
-
-    public func accessorOwner(model: String, method: String) -> ResolvedAssociation? {
-        models[model].flatMap { accessorOwner(model: $0, method: method) }
-    }
-
     /// Every accessor of `model` and the association that installs it (for suggestions).
     public func accessors(of model: ResolvedModel) -> [String: ResolvedAssociation] {
         var result: [String: ResolvedAssociation] = [:]
@@ -366,10 +346,6 @@ public final class SemanticSchema: Sendable {
             }
         }
         return result
-    }
-
-    public func accessors(of model: String) -> [String: ResolvedAssociation] {
-        models[model].map { accessors(of: $0) } ?? [:]
     }
 }
 
@@ -397,6 +373,9 @@ extension SemanticSchema {
         return models[flipped]
     }
 
+    /// The model, the association that generates the method (the first: Sequelize never
+    /// overrides an installed method), and for `A.getX` with no such association, the
+    /// hasMany/belongsToMany whose *singular* would give `getX`.
     public func resolve(_ usage: UsageDecl) -> UsageResolution {
         let model = usageModel(usage.model)
         let isModelMethod = ModelMethods.all.contains(usage.method)
@@ -407,16 +386,9 @@ extension SemanticSchema {
         let candidates = associations(from: model)
         let owner = candidates.first { call.isGenerated(by: $0) }
         var mistake: ResolvedAssociation?
-        if owner == nil, call.verb == .get {
+        if owner == nil, call.verb == AccessorKind.get.verb {
             mistake = candidates.first { $0.kind.isMulti && call.suffixEquals($0.upperSingular) }
         }
         return UsageResolution(model: model, isModelMethod: false, owner: owner, singularGetterMistake: mistake)
-    }
-
-    /// For `A.getX` where `A` has a hasMany/belongsToMany whose *singular* would give `getX` but no
-    /// association generates `getX`: that association.
-    public func singularGetterMistake(model: String, method: String) -> ResolvedAssociation? {
-        guard let model = models[model] else { return nil }
-        return resolve(UsageDecl(model: model.name, method: method, path: "", mark: SourceMark(line: 1, column: 1))).singularGetterMistake
     }
 }
