@@ -25,8 +25,10 @@ public struct ForeignKeyMismatchRule: Rule {
                 }
             }
             // (b) The model holding the key declares the link under a spelling that maps to another column.
+            // (linkAttribute prefers the exact name: then the key is declared as spelt.)
             guard let holder = association.holderModel, holder.decl.declaresAttributes,
-                  let declared = Self.otherSpelling(of: association.foreignKey, in: holder.decl) else { continue }
+                  let declared = holder.linkAttribute(named: association.foreignKey),
+                  declared.name != association.foreignKey else { continue }
             let declaredColumn = ForeignKeyNaming.column(attribute: declared.name, field: declared.field, underscored: holder.decl.underscored)
             guard declaredColumn != association.foreignKeyColumn,
                   reportedColumns.insert("\(holder.name)\u{0}\(declared.name)\u{0}\(association.foreignKey)").inserted else { continue }
@@ -37,17 +39,6 @@ public struct ForeignKeyMismatchRule: Rule {
                 related: [RelatedLocation(Location(path: holder.decl.path, mark: declared.mark), "\(holder.name).\(declared.name) is declared here")]))
         }
         return findings
-    }
-
-    /// The attribute that spells the link `key` differently (`author_id` for `authorId`), when no
-    /// attribute is called `key` exactly. One pass over the attributes.
-    static func otherSpelling(of key: String, in model: ModelDecl) -> AttributeDecl? {
-        var sameLink: AttributeDecl?
-        for attribute in model.attributes {
-            if attribute.name == key { return nil }
-            if sameLink == nil, ForeignKeyNaming.sameLink(attribute.name, key) { sameLink = attribute }
-        }
-        return sameLink
     }
 
     /// The name to agree on: an explicit one, or one the target already declares.
