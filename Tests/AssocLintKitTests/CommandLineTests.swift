@@ -26,8 +26,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testErrorsExitOneAndWarningsZero() throws {
-        XCTAssertEqual(try assoclint(["lint", "Samples/quiz/reversed-belongs-to.yaml"]).status, 1)
-        XCTAssertEqual(try assoclint(["lint", "Samples/quiz/missing-inverse.yaml"]).status, 0)
+        XCTAssertEqual(try assoclint(["lint", "Samples/quiz/q2-belongs-to-on-the-wrong-model.yaml"]).status, 1)
+        XCTAssertEqual(try assoclint(["lint", "Samples/quiz/q2-has-many-without-belongs-to.yaml"]).status, 0)
     }
 
     func testUsageErrorsAndMissingPathsExitTwoWithOneLine() throws {
@@ -44,17 +44,17 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCompactIsOneLinePerFindingAndNothingElse() throws {
-        let run = try assoclint(["lint", "--format", "compact", "Samples/quiz/reversed-belongs-to.yaml"])
+        let run = try assoclint(["lint", "--format", "compact", "Samples/quiz/q2-belongs-to-on-the-wrong-model.yaml"])
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 1, run.stdout)
         let line = try XCTUnwrap(lines.first)
-        XCTAssertTrue(line.hasPrefix("Samples/quiz/reversed-belongs-to.yaml:"))
+        XCTAssertTrue(line.hasPrefix("Samples/quiz/q2-belongs-to-on-the-wrong-model.yaml:"))
         XCTAssertTrue(line.hasSuffix("[reversed-belongs-to]"))
         XCTAssertTrue(line.contains(": error: "))
     }
 
     func testJSONIsDocumentedShape() throws {
-        let run = try assoclint(["lint", "--format", "json", "Samples/quiz/has-many-singular-getter.yaml"])
+        let run = try assoclint(["lint", "--format", "json", "Samples/quiz/q4-singular-getter.yaml"])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(object["version"] as? Int, 1)
         let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
@@ -62,7 +62,7 @@ final class CommandLineTests: XCTestCase {
         guard findings.count == 1 else { return }
         XCTAssertEqual(findings[0]["rule"] as? String, "has-many-singular-getter")
         XCTAssertEqual(findings[0]["severity"] as? String, "error")
-        XCTAssertEqual(findings[0]["path"] as? String, "Samples/quiz/has-many-singular-getter.yaml")
+        XCTAssertEqual(findings[0]["path"] as? String, "Samples/quiz/q4-singular-getter.yaml")
         XCTAssertNotNil(findings[0]["line"] as? Int)
         XCTAssertNotNil(findings[0]["column"] as? Int)
         XCTAssertNotNil(findings[0]["related"] as? [[String: Any]])
@@ -71,12 +71,12 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testTextShowsSourceCaretHelpAndNoColourWhenPiped() throws {
-        let run = try assoclint(["lint", "Samples/quiz/has-many-singular-getter.yaml"])
+        let run = try assoclint(["lint", "Samples/quiz/q4-singular-getter.yaml"])
         XCTAssertTrue(run.stdout.contains("error[has-many-singular-getter]"))
         XCTAssertTrue(run.stdout.contains("^"))
         XCTAssertTrue(run.stdout.contains("= help: "))
         XCTAssertFalse(run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
-        let forced = try assoclint(["lint", "--color", "always", "Samples/quiz/has-many-singular-getter.yaml"])
+        let forced = try assoclint(["lint", "--color", "always", "Samples/quiz/q4-singular-getter.yaml"])
         XCTAssertTrue(forced.stdout.contains("\u{1B}["))
     }
 
@@ -165,7 +165,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testNoColorIsRespectedEvenWhenForcedToAuto() throws {
-        let run = try assoclint(["lint", "Samples/quiz/missing-inverse.yaml"], environment: ["NO_COLOR": "1"])
+        let run = try assoclint(["lint", "Samples/quiz/q2-has-many-without-belongs-to.yaml"], environment: ["NO_COLOR": "1"])
         XCTAssertFalse(run.stdout.contains("\u{1B}["))
     }
 

@@ -128,8 +128,8 @@ final class EditorIntegrationTests: XCTestCase {
 
     // MARK: - The script on the samples
 
-    static let reversedBelongsTo = "Samples/quiz/reversed-belongs-to.yaml"
-    static let missingInverse = "Samples/quiz/missing-inverse.yaml"
+    static let reversedBelongsTo = "Samples/quiz/q2-belongs-to-on-the-wrong-model.yaml"
+    static let missingInverse = "Samples/quiz/q2-has-many-without-belongs-to.yaml"
     static let clean = "Samples/tutorial/blog.yaml"
 
     func testAbsolutePathsFromAnotherDirectory() throws {
@@ -138,7 +138,7 @@ final class EditorIntegrationTests: XCTestCase {
         let error = try lintOnSave([reversed], in: elsewhere)
         XCTAssertEqual(error.status, 1, error.stdout + error.stderr)
         XCTAssertEqual(error.stderr, "")
-        try assertEditorsRead(error.lines, as: [Expected(path: reversed, line: 12, column: 9, severity: "error", rule: "reversed-belongs-to")])
+        try assertEditorsRead(error.lines, as: [Expected(path: reversed, line: 11, column: 9, severity: "error", rule: "reversed-belongs-to")])
 
         let missing = packageRoot.appendingPathComponent(Self.missingInverse).path
         let warning = try lintOnSave([missing], in: elsewhere)
@@ -155,7 +155,7 @@ final class EditorIntegrationTests: XCTestCase {
     func testRelativePathsFromTheRepositoryRoot() throws {
         let error = try lintOnSave([Self.reversedBelongsTo], in: packageRoot)
         XCTAssertEqual(error.status, 1, error.stdout + error.stderr)
-        try assertEditorsRead(error.lines, as: [Expected(path: Self.reversedBelongsTo, line: 12, column: 9, severity: "error", rule: "reversed-belongs-to")])
+        try assertEditorsRead(error.lines, as: [Expected(path: Self.reversedBelongsTo, line: 11, column: 9, severity: "error", rule: "reversed-belongs-to")])
 
         // `./x` is printed as `x`, still relative to the working directory.
         let warning = try lintOnSave(["./" + Self.missingInverse], in: packageRoot)
@@ -169,9 +169,9 @@ final class EditorIntegrationTests: XCTestCase {
 
     func testRelativePathFromASubdirectoryIsPrintedRelativeToIt() throws {
         let quiz = packageRoot.appendingPathComponent("Samples/quiz")
-        let result = try lintOnSave(["missing-inverse.yaml"], in: quiz)
+        let result = try lintOnSave(["q2-has-many-without-belongs-to.yaml"], in: quiz)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        try assertEditorsRead(result.lines, as: [Expected(path: "missing-inverse.yaml", line: 11, column: 9, severity: "warning", rule: "missing-inverse")])
+        try assertEditorsRead(result.lines, as: [Expected(path: "q2-has-many-without-belongs-to.yaml", line: 11, column: 9, severity: "warning", rule: "missing-inverse")])
     }
 
     func testStdinLintsTheBufferUnderTheGivenName() throws {
@@ -180,7 +180,7 @@ final class EditorIntegrationTests: XCTestCase {
         // A buffer that has never been saved: reported under its name, relative to the working directory.
         let unsaved = try lintOnSave(["--stdin", "models/unsaved.yaml"], in: elsewhere, input: reversed)
         XCTAssertEqual(unsaved.status, 1, unsaved.stdout + unsaved.stderr)
-        try assertEditorsRead(unsaved.lines, as: [Expected(path: "models/unsaved.yaml", line: 12, column: 9, severity: "error", rule: "reversed-belongs-to")])
+        try assertEditorsRead(unsaved.lines, as: [Expected(path: "models/unsaved.yaml", line: 11, column: 9, severity: "error", rule: "reversed-belongs-to")])
 
         // The buffer replaces the file on disk: a fixed buffer for the quiz file is clean.
         let fixed = try Data(contentsOf: packageRoot.appendingPathComponent(Self.clean))
@@ -191,7 +191,7 @@ final class EditorIntegrationTests: XCTestCase {
         // And a broken buffer for the clean file is reported there.
         let broken = try lintOnSave(["--stdin", Self.clean], in: packageRoot, input: reversed)
         XCTAssertEqual(broken.status, 1, broken.stdout + broken.stderr)
-        try assertEditorsRead(broken.lines, as: [Expected(path: Self.clean, line: 12, column: 9, severity: "error", rule: "reversed-belongs-to")])
+        try assertEditorsRead(broken.lines, as: [Expected(path: Self.clean, line: 11, column: 9, severity: "error", rule: "reversed-belongs-to")])
     }
 
     func testWrongUsageExitsTwoWithAUsageLine() throws {

@@ -44,15 +44,38 @@ final class SampleTests: XCTestCase {
         }, "a junction model")
     }
 
-    func testEachQuizFileProducesItsRule() throws {
+    /// Each quiz file is one wrong answer (Samples/quiz/README.md) and gives exactly its finding.
+    static let quiz = [
+        "q2-belongs-to-on-the-wrong-model.yaml": "reversed-belongs-to",
+        "q2-has-many-on-the-wrong-model.yaml": "reversed-has-many",
+        "q2-has-many-without-belongs-to.yaml": "missing-inverse",
+        "q4-singular-getter.yaml": "has-many-singular-getter",
+        "q5-reversed-pair.yaml": "reversed-belongs-to",
+        "q5-has-many-for-one-to-one.yaml": "has-many-for-one-to-one",
+    ]
+
+    func testEachQuizFileGivesExactlyItsFinding() throws {
         let folder = packageRoot.appendingPathComponent("Samples/quiz")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        XCTAssertEqual(files, ["has-many-for-one-to-one.yaml", "has-many-singular-getter.yaml", "missing-inverse.yaml", "reversed-belongs-to.yaml"])
-        for file in files {
-            let rule = String(file.dropLast(5))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        XCTAssertEqual(Set(files), Set(Self.quiz.keys))
+        let expectedLines = try expected("Samples/quiz/expected.txt").split(separator: "\n").map(String.init)
+        for (file, rule) in Self.quiz {
             let result = run("Samples/quiz/\(file)")
-            XCTAssertEqual(Set(result.ruleIDs), [rule], compact(result))
-            XCTAssertEqual(compact(result), try expected("Samples/quiz/\(rule).expected.txt"), file)
+            XCTAssertEqual(result.ruleIDs, [rule], compact(result))
+            XCTAssertEqual(compact(result).split(separator: "\n").map(String.init),
+                           expectedLines.filter { $0.hasPrefix("Samples/quiz/\(file):") }, file)
+        }
+    }
+
+    func testTheQuizFolderReportsEachMistakeOnce() throws {
+        let result = run("Samples/quiz")
+        XCTAssertEqual(compact(result), try expected("Samples/quiz/expected.txt"))
+        XCTAssertEqual(result.findings.count, Self.quiz.count, compact(result))
+        XCTAssertEqual(Set(result.findings.map(\.location.path).map { URL(fileURLWithPath: $0).lastPathComponent }), Set(Self.quiz.keys))
+        // The README names every file and its finding.
+        let readme = try expected("Samples/quiz/README.md")
+        for (file, rule) in Self.quiz {
+            XCTAssertTrue(readme.contains("| `\(file)` |") && readme.contains("`\(rule)`"), file)
         }
     }
 }

@@ -9,13 +9,17 @@ public struct ForeignKeyMismatchRule: Rule {
         var findings: [Finding] = []
         // One finding per declared column, however many associations spell it differently.
         var reportedColumns = Set<String>()
-        for (index, association) in schema.associations.enumerated() {
+        // A reversed association or an invalid entry is reported by its own rule: agreeing on a key
+        // would only repeat the mistake.
+        for (index, association) in schema.associations.enumerated()
+        where !association.decl.isReportedInvalid && !context.relationships.reversed.contains(index) {
             // (a) An inverse pair whose keys land in different columns, reported on the hasMany/hasOne.
             // (Under `underscored`, authorId and author_id are one column: no finding.)
             if association.kind == .hasMany || association.kind == .hasOne,
                let partnerIndex = context.relationships.inverse[index], partnerIndex != index {
                 let partner = schema.associations[partnerIndex]
-                if partner.kind == .belongsTo, partner.foreignKeyColumn != association.foreignKeyColumn {
+                if partner.kind == .belongsTo, partner.foreignKeyColumn != association.foreignKeyColumn,
+                   !partner.decl.isReportedInvalid, !context.relationships.reversed.contains(partnerIndex) {
                     findings.append(finding(
                         "\(association.call) and \(partner.call) name the foreign key differently (\(association.foreignKey) and \(partner.foreignKey)): Sequelize adds both columns to \(association.target), and rows created through one side are invisible to the other",
                         at: association.location,

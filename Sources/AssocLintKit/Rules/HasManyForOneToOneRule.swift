@@ -7,7 +7,9 @@ public struct HasManyForOneToOneRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        for (index, association) in schema.associations.enumerated() where association.kind == .hasMany {
+        // A hasMany reported as reversed is not advised to become a hasOne: it is on the wrong model.
+        for (index, association) in schema.associations.enumerated()
+        where association.kind == .hasMany && !association.decl.isReportedInvalid && !context.relationships.reversed.contains(index) {
             let target = association.targetModel
             let inverse = context.relationships.inverse[index].map { schema.associations[$0] }
             let column = target.linkAttribute(named: association.foreignKey)

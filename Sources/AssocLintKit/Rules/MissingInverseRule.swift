@@ -10,7 +10,8 @@ public struct MissingInverseRule: Rule {
         let relationships = context.relationships
         var findings: [Finding] = []
         for (index, association) in schema.associations.enumerated()
-        where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index) {
+        where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index)
+            && !association.decl.isReportedInvalid {
             let source = association.sourceModel, target = association.targetModel
             let suggestion = Self.inverse(of: association, source: source, target: target)
             let instance = LintContext.instanceName(target.name)
@@ -19,6 +20,7 @@ public struct MissingInverseRule: Rule {
             if association.kind == .belongsToMany,
                let other = schema.associations(from: target, to: source).first(where: { $0.kind == .belongsToMany }) {
                 // The other side exists but reads another junction table.
+                // (A belongsToMany without `through` pairs with any: both have one here.)
                 let through = association.decl.through ?? "", otherThrough = other.decl.through ?? ""
                 let adder = association.names.accessor(.add) ?? ""
                 message = "\(association.call) goes through '\(through)' but \(other.call) goes through '\(otherThrough)': rows added with \(LintContext.instanceName(source.name)).\(adder)() are invisible to \(instance).\(other.names.accessor(.get) ?? "")()"
@@ -53,11 +55,13 @@ public struct MissingInverseRule: Rule {
             let names = AssociationNames(kind: kind, alias: nil, target: source.names)
             return ("hasMany(\(source.name)) or hasOne(\(source.name))", yaml(kind.rawValue, source.name, options), names.accessor(.get) ?? "")
         case .belongsToMany:
-            options.append(("through", association.decl.through ?? ""))
+            // Never without `through`: such an entry is invalid-declaration's alone.
+            let through = association.decl.through ?? ""
+            options.append(("through", through))
             if let otherKey = association.decl.otherKey { options.append(("foreignKey", otherKey)) }
             if association.foreignKeyIsExplicit { options.append(("otherKey", association.foreignKey)) }
             let names = AssociationNames(kind: .belongsToMany, alias: nil, target: source.names)
-            return ("belongsToMany(\(source.name)) through \(association.decl.through ?? "")",
+            return ("belongsToMany(\(source.name)) through \(through)",
                     yaml("belongsToMany", source.name, options), names.accessor(.get) ?? "")
         }
     }

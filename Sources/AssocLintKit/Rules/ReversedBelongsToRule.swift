@@ -1,33 +1,68 @@
 /// `reversed-belongs-to`: `belongsTo` called on the model that does not hold the foreign key,
-/// as in "Comment belongs to Post" written `Post.belongsTo(Comment)`.
+/// as in "Comment belongs to Post" written `Post.belongsTo(Comment)`, alone, beside a
+/// `Comment.hasOne/hasMany(Post)` that agrees with it (the whole pair reversed), or beside the
+/// right `Comment.belongsTo(Post)` (mutual belongsTo).
 public struct ReversedBelongsToRule: Rule {
     public static let id = "reversed-belongs-to"
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
-        return context.relationships.reversals.compactMap { reversal in
+        return context.relationships.reversals.map { reversal in
             let association = schema.associations[reversal.association]
-            let source = association.source, target = association.target
-            guard let targetModel = schema.models[target], let sourceModel = schema.models[source] else { return nil }
-            let targetInstance = LintContext.instanceName(target)
-            let fixed = AssociationNames(kind: .belongsTo, alias: nil, target: sourceModel.names)
-            let message: String
-            let help: String
-            var related: [RelatedLocation] = []
+            let source = association.sourceModel, target = association.targetModel
             switch reversal.evidence {
             case .oppositeAssociation(let index):
                 let opposite = schema.associations[index]
-                message = "\(association.call) is reversed: \(source) also declares \(opposite.kind.rawValue)(\(target)), so the foreign key belongs on \(target), and belongsTo goes on the model that holds it"
-                help = "remove this entry and add '- belongsTo: \(source)' to \(target)'s associations (\(target).belongsTo(\(source)) gives \(targetInstance).\(fixed.accessor(.get) ?? "")()); if \(source) really holds a second key to \(target) (a current or favourite one), give this belongsTo an alias, e.g. 'as: current\(target)'"
-                related.append(RelatedLocation(opposite.location, "\(opposite.call) is declared here"))
+                let fixed = AssociationNames(kind: .belongsTo, alias: nil, target: source.names)
+                return finding(
+                    "\(association.call) is reversed: \(source.name) also declares \(opposite.kind.rawValue)(\(target.name)), so the foreign key belongs on \(target.name), and belongsTo goes on the model that holds it",
+                    at: association.location,
+                    help: "remove this entry and add '- belongsTo: \(source.name)' to \(target.name)'s associations (\(target.name).belongsTo(\(source.name)) gives \(LintContext.instanceName(target.name)).\(fixed.accessor(.get) ?? "")()); if \(source.name) really holds a second key to \(target.name) (a current or favourite one), give this belongsTo an alias, e.g. 'as: current\(target.name)'",
+                    related: [RelatedLocation(opposite.location, "\(opposite.call) is declared here")])
             case .linkColumn(let column):
-                message = "\(association.call) looks reversed: it expects a foreign key \(association.foreignKey) on \(source), but \(source) has no column linking to \(target) while \(target).\(column.name) links to \(source)"
-                let entry = column.name == schema.models[source]?.defaultForeignKey ? "belongsTo: \(source)" : "{ belongsTo: \(source), foreignKey: \(column.name) }"
-                help = "replace it with '- \(entry)' under \(target)'s associations, and give \(source) a hasMany(\(target)) or hasOne(\(target))"
-                related.append(RelatedLocation(Location(path: targetModel.decl.path, mark: column.mark), "\(target).\(column.name) links to \(source)"))
+                return linkColumnFinding(reversal, association: association, column: column, schema: schema)
             }
-            return finding(message, at: association.location, help: help, related: related)
         }
+    }
+
+    func linkColumnFinding(_ reversal: Reversal, association: ResolvedAssociation, column: AttributeDecl,
+                           schema: SemanticSchema) -> Finding {
+        let source = association.sourceModel, target = association.targetModel
+        let partner = reversal.partner.map { schema.associations[$0] }
+        let right = reversal.rightBelongsTo.map { schema.associations[$0] }
+        let evidence = "\(source.name) has no column linking to \(target.name) while \(target.name).\(column.name) links to \(source.name)"
+        let message = partner.map {
+            "\(association.call) and \($0.call) look reversed: both put the foreign key \(association.foreignKey) on \(source.name), but \(evidence)"
+        } ?? "\(association.call) looks reversed: it expects a foreign key \(association.foreignKey) on \(source.name), but \(evidence)"
+
+        // The fix: the source owns the target, the target belongs to the source, on the column.
+        let holder = SuggestedAssociation(target, .belongsTo, source, keyColumn: column.name)
+        let owner: String
+        if let partner {
+            // The pair's own kind, mirrored: hasOne stays a one-to-one.
+            owner = SuggestedAssociation(source, partner.kind, target, keyColumn: column.name).described
+        } else if target.decl.isUniqueAlone(column) {
+            owner = SuggestedAssociation(source, .hasOne, target, keyColumn: column.name).described
+        } else {
+            let many = SuggestedAssociation(source, .hasMany, target, keyColumn: column.name)
+            let one = SuggestedAssociation(source, .hasOne, target, keyColumn: column.name)
+            owner = "\(many.described), or \(one.described) if each \(source.name) has at most one \(target.name)"
+        }
+        var help = "replace it with \(owner)"
+        if let right {
+            help += partner.map { "; remove \($0.call)" } ?? ""
+            help += "; \(right.call) already holds the key \(target.name).\(column.name)"
+        } else if let partner {
+            help += "; replace \(partner.call) with \(holder.described)"
+        } else {
+            help += "; declare \(holder.described)"
+        }
+
+        var related: [RelatedLocation] = []
+        if let partner { related.append(RelatedLocation(partner.location, "\(partner.call) is declared here, reversed with it")) }
+        if let right { related.append(RelatedLocation(right.location, "\(right.call) uses \(target.name).\(column.name)")) }
+        related.append(RelatedLocation(Location(path: target.decl.path, mark: column.mark), "\(target.name).\(column.name) links to \(source.name)"))
+        return finding(message, at: association.location, help: help, related: related)
     }
 }

@@ -121,6 +121,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var targetKey: String?
         var targetKeyMark: SourceMark?
         var otherKey: String?
+        var isReportedInvalid = false
     }
 
     private var rare: RareOptions?
@@ -161,6 +162,14 @@ public final class AssociationDecl: @unchecked Sendable {
     public var otherKey: String? {
         get { rare?.otherKey }
         set { setRare(isAbsent: newValue == nil) { $0.otherKey = newValue } }
+    }
+
+    /// Whether `invalid-declaration` reports the entry as a whole (two kind keys, a belongsToMany
+    /// without a usable `through`): it still counts as the user's intent (its other side is paired
+    /// with it, its columns are evidence), but no other rule reports on it (one mistake, one finding).
+    public var isReportedInvalid: Bool {
+        get { rare?.isReportedInvalid ?? false }
+        set { setRare(isAbsent: !newValue) { $0.isReportedInvalid = newValue } }
     }
 
     public var location: Location { Location(path: path, mark: mark) }

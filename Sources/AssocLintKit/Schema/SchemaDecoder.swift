@@ -410,13 +410,17 @@ private struct Decoder {
         }
         if let secondKindPair {
             problem(secondKindPair.key.mark, "this entry declares both \(kindPair.name) and \(secondKindPair.name); write each association as its own list entry")
-            return nil
         }
         guard let target = requireString(kindPair.value, "the target of \(kind.rawValue)") else { return nil }
         var association = AssociationDecl(kind: kind, source: model.name, target: target, path: file.path,
                                           mark: kindPair.key.mark, targetMark: kindPair.value.mark)
+        // An entry with two kinds stands for its first: its other side pairs with it, and no rule
+        // but invalid-declaration reports on it.
+        association.isReportedInvalid = secondKindPair != nil
         let call = CallText(source: model.name, kind: kind, target: target)
-        let options = pairs.filter { $0.key.mark != kindPair.key.mark }
+        let options = secondKindPair == nil
+            ? pairs.filter { $0.key.mark != kindPair.key.mark }
+            : pairs.filter { AssociationKind(rawValue: $0.name) == nil }
         let known = knownPairs(options, allowed: Vocabulary.associationOptionKeys, what: "association option") { name in
             Vocabulary.sequelize7OnlyAssociationKeys.contains(name)
                 ? "'\(name)' is a Sequelize v7 option; Sequelize v6 ignores it" : nil
@@ -516,6 +520,10 @@ private struct Decoder {
         if kind == .belongsToMany, association.through == nil, association.throughMark == nil {
             problem(association.mark, "\(call) has no 'through': Sequelize throws \"\(model.name).belongsToMany(\(association.target)) requires through option, pass either a string or a model\"",
                     help: "add 'through: <junction model or table name>'")
+        }
+        if kind == .belongsToMany, association.through == nil {
+            // Reported above, or at its unusable 'through' value.
+            association.isReportedInvalid = true
         }
         if kind == .belongsToMany, association.target == model.name, association.alias == nil {
             problem(association.mark, "\(call) is a self-association without 'as': Sequelize throws \"'as' must be defined for many-to-many self-associations\"",

@@ -7,31 +7,61 @@ public struct Reversal: Sendable {
     public enum Evidence: Sendable {
         /// The source also declares an unaliased hasMany/hasOne to the same target (at this index).
         case oppositeAssociation(Int)
-        /// The target has a link column back to the source that no association accounts for,
-        /// while the source has none to the target.
+        /// The target has a link column back to the source that no role accounts for, while the
+        /// source has none to the target.
         case linkColumn(AttributeDecl)
     }
 
     /// Index of the belongsTo in `SemanticSchema.associations`.
     public var association: Int
     public var evidence: Evidence
+    /// The `T.hasMany(S)`/`T.hasOne(S)` paired with the belongsTo: the two agree on a key that the
+    /// columns put on the other model, so the whole pair is reversed.
+    public var partner: Int?
+    /// An unaliased `T.belongsTo(S)` whose foreign key is the evidence column: the key already has
+    /// the right belongsTo (mutual belongsTo).
+    public var rightBelongsTo: Int?
     /// Associations whose missing inverse this reversal explains (the belongsTo itself included).
+    public var explains: [Int]
+}
+
+/// A hasMany or hasOne declared on the model that holds the foreign key, as in "a Comment belongs
+/// to a Post" written `Comment.hasMany(Post)` while `Comment.postId` is declared.
+public struct OwnerReversal: Sendable {
+    /// Index of the hasMany/hasOne in `SemanticSchema.associations`.
+    public var association: Int
+    /// The source's column that links it to the target.
+    public var column: AttributeDecl
+    /// An unaliased belongsTo from the source to the target whose foreign key is that column.
+    public var rightBelongsTo: Int?
+    /// Associations whose missing inverse this reversal explains (the hasMany/hasOne included).
     public var explains: [Int]
 }
 
 public struct Relationships: Sendable {
     /// The inverse of each association (by index), or nil when it has none.
     public let inverse: [Int?]
+    /// belongsTo calls on the wrong model (`reversed-belongs-to`).
     public let reversals: [Reversal]
-    /// Associations whose missing inverse is already explained by a reversal.
+    /// hasMany/hasOne calls on the model that holds the key (`reversed-has-many`); none of them is
+    /// the partner of a reversed belongsTo (that pair is one finding, on the belongsTo).
+    public let ownerReversals: [OwnerReversal]
+    /// Associations reported as reversed, and those whose missing inverse a reversal explains.
     public let explainedByReversal: Set<Int>
+    /// Associations reported as reversed (a belongsTo, its partner in a reversed pair, a
+    /// hasMany/hasOne): no other rule reports on them or advises their mirror image.
+    public let reversed: Set<Int>
 
     public init(_ schema: SemanticSchema, jobs: Int = 1) {
         let inverse = Self.pairInverses(schema, jobs: jobs)
         self.inverse = inverse
         let reversals = Self.findReversals(schema, inverse: inverse, jobs: jobs)
         self.reversals = reversals
-        self.explainedByReversal = Set(reversals.flatMap(\.explains))
+        let explainedByBelongsTo = Set(reversals.flatMap(\.explains))
+        let ownerReversals = Self.findOwnerReversals(schema, skipping: explainedByBelongsTo)
+        self.ownerReversals = ownerReversals
+        self.explainedByReversal = explainedByBelongsTo.union(ownerReversals.flatMap(\.explains))
+        self.reversed = Set(reversals.flatMap { [$0.association] + [$0.partner].compactMap { $0 } } + ownerReversals.map(\.association))
     }
 
     // MARK: inverses
@@ -79,7 +109,7 @@ public struct Relationships: Sendable {
         if (isOwner(first) && second.kind == .belongsTo) || (first.kind == .belongsTo && isOwner(second)) {
             return [(firstIndex, secondIndex), (secondIndex, firstIndex)]
         }
-        if first.kind == .belongsToMany, second.kind == .belongsToMany, (first.decl.through ?? "") == (second.decl.through ?? "") {
+        if first.kind == .belongsToMany, second.kind == .belongsToMany, sameJunction(first, second) {
             return [(firstIndex, secondIndex), (secondIndex, firstIndex)]
         }
         // Unpaired: a self belongsToMany is still its own inverse.
@@ -110,9 +140,9 @@ public struct Relationships: Sendable {
         if pair == backward {
             for index in manyForward { inverse[index] = index }
             // Two self declarations over one junction (followers/following) are each other's inverse.
-            matchBy(manyForward, manyForward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
+            matchBy(manyForward, manyForward, into: &inverse, key: { schema.associations[$0].decl.through })
         } else {
-            matchBy(manyForward, manyBackward, into: &inverse, key: { schema.associations[$0].decl.through ?? "" })
+            matchBy(manyForward, manyBackward, into: &inverse, key: { schema.associations[$0].decl.through })
         }
         return inverse
     }
@@ -162,17 +192,26 @@ public struct Relationships: Sendable {
         }
     }
 
-    /// Matches equal keys (e.g. the same junction), each association at most once.
-    static func matchBy(_ left: [Int], _ right: [Int], into inverse: inout [Int: Int], key: (Int) -> String) {
+    /// Matches equal keys (e.g. the same junction), each association at most once; then a missing
+    /// key (a belongsToMany without `through`, which invalid-declaration reports) matches any.
+    static func matchBy(_ left: [Int], _ right: [Int], into inverse: inout [Int: Int], key: (Int) -> String?) {
         var used = Set<Int>()
-        for index in left where !used.contains(index) {
-            if let partner = right.first(where: { $0 != index && !used.contains($0) && key($0) == key(index) }) {
-                inverse[index] = partner
-                inverse[partner] = index
-                used.insert(index)
-                used.insert(partner)
+        for matches in [{ (a: String?, b: String?) in a == b }, { (a: String?, b: String?) in a == nil || b == nil }] {
+            for index in left where !used.contains(index) {
+                if let partner = right.first(where: { $0 != index && !used.contains($0) && matches(key($0), key(index)) }) {
+                    inverse[index] = partner
+                    inverse[partner] = index
+                    used.insert(index)
+                    used.insert(partner)
+                }
             }
         }
+    }
+
+    /// Whether two belongsToMany read the same junction; a missing `through` (reported by
+    /// invalid-declaration) stands for any, so its other side is not also missing an inverse.
+    static func sameJunction(_ first: ResolvedAssociation, _ second: ResolvedAssociation) -> Bool {
+        first.decl.through == nil || second.decl.through == nil || first.decl.through == second.decl.through
     }
 
     // MARK: link columns
@@ -185,8 +224,9 @@ public struct Relationships: Sendable {
             ForeignKeyNaming.normalized(target.defaultForeignKey),
             ForeignKeyNaming.normalized(target.hasOneForeignKey),
         ]
+        // A belongsToMany's keys name columns of its junction, never of the two models.
         for association in schema.associations(from: holder, to: target) + schema.associations(from: target, to: holder)
-        where association.foreignKeyIsExplicit {
+        where association.foreignKeyIsExplicit && association.kind != .belongsToMany {
             names.insert(ForeignKeyNaming.normalized(association.foreignKey))
         }
         return names
@@ -222,17 +262,10 @@ public struct Relationships: Sendable {
 
     static func findReversals(among candidates: [Int], in schema: SemanticSchema, inverse: [Int?]) -> [Reversal] {
         var reversals: [Reversal] = []
-        // Link columns per ordered pair of models, computed once however many belongsTo share it.
-        var linkCache: [ModelPair: [(attribute: AttributeDecl, byName: Bool)]] = [:]
-        func links(_ holder: ResolvedModel, _ referenced: ResolvedModel) -> [(attribute: AttributeDecl, byName: Bool)] {
-            let key = ModelPair(source: holder.ordinal, target: referenced.ordinal)
-            if let cached = linkCache[key] { return cached }
-            let computed = linkColumns(from: holder, to: referenced, in: schema)
-            linkCache[key] = computed
-            return computed
-        }
+        var links = LinkColumnCache(schema: schema)
         for index in candidates {
             let association = schema.associations[index]
+            guard !association.decl.isReportedInvalid else { continue }
             let source = association.sourceModel, target = association.targetModel
             // A source that declares the foreign key column really holds it.
             guard source.linkAttribute(named: association.foreignKey) == nil else { continue }
@@ -245,21 +278,82 @@ public struct Relationships: Sendable {
                 reversals.append(Reversal(association: index, evidence: .oppositeAssociation(opposite), explains: [index, opposite]))
                 continue
             }
-            // (b) The target has a column named as the link back to the source, and the source has no
-            // link to the target, and no hasMany/hasOne on the target agrees that the key is on the
-            // source. (A column that only references back, under a role name such as lastPostId,
-            // is another relationship, not evidence.)
-            guard inverse[index] == nil, links(source, target).isEmpty else { continue }
-            let claimed = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo }
+            // (b) The target has a column named as the link back to the source, and the source has
+            // none to the target. The declared columns decide, whoever agrees with whom: a
+            // T.hasMany/hasOne(S) paired with the belongsTo only agrees on a column nobody declared,
+            // and a column that is already the key of an unaliased T.belongsTo(S) still says the key
+            // lives on T (mutual belongsTo). Columns of roles are no evidence: the key of an
+            // S.hasMany/hasOne(T) (the source owns the target through it) or of an aliased
+            // T.belongsTo(S) (a second link, as a department's managerId), and a column that only
+            // references back under a role name.
+            guard links.columns(source, target).isEmpty else { continue }
+            let partner = inverse[index].flatMap { $0 == index ? nil : $0 }
+            // A pair says the key is on S: only a source that lists its attributes can be known to
+            // lack it, and then any T.belongsTo(S) is another relationship between the two (a user's
+            // profile picture beside the pictures a user has).
+            if partner != nil, !source.decl.declaresAttributes { continue }
+            let roles = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo && ($0.hasAlias || partner != nil) }
                 + schema.associations(from: source, to: target).filter { $0.kind == .hasMany || $0.kind == .hasOne })
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })
-            let evidence = links(target, source).first { link in
-                link.byName && !claimed.contains(ForeignKeyNaming.normalized(link.attribute.name))
+            let evidence = links.columns(target, source).first { link in
+                link.byName && !roles.contains(ForeignKeyNaming.normalized(link.attribute.name))
             }
-            if let column = evidence?.attribute {
-                reversals.append(Reversal(association: index, evidence: .linkColumn(column), explains: [index]))
+            guard let column = evidence?.attribute else { continue }
+            let right = schema.associationIndices(of: ModelPair(source: target.ordinal, target: source.ordinal)).first {
+                let other = schema.associations[$0]
+                return other.kind == .belongsTo && !other.hasAlias && target.linkAttribute(named: other.foreignKey)?.name == column.name
             }
+            reversals.append(Reversal(association: index, evidence: .linkColumn(column), partner: partner, rightBelongsTo: right,
+                                      explains: [index] + [partner, right].compactMap { $0 }))
         }
         return reversals
+    }
+
+    /// `A.hasMany(B)` or `A.hasOne(B)` (A ≠ B) whose foreign key is not a column of B, while A has a
+    /// column named as its link to B and B declares none linking to A. Associations already
+    /// explained by a reversed belongsTo (its partner in a reversed pair) are skipped.
+    static func findOwnerReversals(_ schema: SemanticSchema, skipping explained: Set<Int>) -> [OwnerReversal] {
+        var reversals: [OwnerReversal] = []
+        var links = LinkColumnCache(schema: schema)
+        for (index, association) in schema.associations.enumerated()
+        where (association.kind == .hasMany || association.kind == .hasOne) && !association.isSelf
+            && !association.decl.isReportedInvalid && !explained.contains(index) {
+            let source = association.sourceModel, target = association.targetModel
+            // Only a target that lists its attributes can be known to lack the key.
+            guard target.decl.declaresAttributes, target.linkAttribute(named: association.foreignKey) == nil,
+                  links.columns(target, source).isEmpty else { continue }
+            // The keys of aliased associations between the two are roles (a user's pinnedPostId).
+            let roles = Set((schema.associations(from: source, to: target) + schema.associations(from: target, to: source))
+                .filter { $0.hasAlias && $0.kind != .belongsToMany }
+                .map { ForeignKeyNaming.normalized($0.foreignKey) })
+            guard let column = links.columns(source, target).first(where: { link in
+                link.byName && !roles.contains(ForeignKeyNaming.normalized(link.attribute.name))
+            })?.attribute else { continue }
+            let right = schema.associationIndices(of: ModelPair(association)).first {
+                let other = schema.associations[$0]
+                return other.kind == .belongsTo && !other.hasAlias && source.linkAttribute(named: other.foreignKey)?.name == column.name
+            }
+            reversals.append(OwnerReversal(association: index, column: column, rightBelongsTo: right,
+                                           explains: [index] + [right].compactMap { $0 }))
+        }
+        return reversals
+    }
+}
+
+/// Link columns per ordered pair of models, computed once however many associations ask.
+struct LinkColumnCache {
+    let schema: SemanticSchema
+    private var cache: [ModelPair: [(attribute: AttributeDecl, byName: Bool)]] = [:]
+
+    init(schema: SemanticSchema) {
+        self.schema = schema
+    }
+
+    mutating func columns(_ holder: ResolvedModel, _ referenced: ResolvedModel) -> [(attribute: AttributeDecl, byName: Bool)] {
+        let key = ModelPair(source: holder.ordinal, target: referenced.ordinal)
+        if let cached = cache[key] { return cached }
+        let computed = Relationships.linkColumns(from: holder, to: referenced, in: schema)
+        cache[key] = computed
+        return computed
     }
 }
