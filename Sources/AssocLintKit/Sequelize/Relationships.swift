@@ -53,12 +53,16 @@ public struct Relationships: Sendable {
     public let reversed: Set<Int>
 
     public init(_ schema: SemanticSchema, jobs: Int = 1) {
+        let timer = PhaseTimer()
         let inverse = Self.pairInverses(schema, jobs: jobs)
         self.inverse = inverse
+        timer.lap("    inverses")
         let reversals = Self.findReversals(schema, inverse: inverse, jobs: jobs)
         self.reversals = reversals
+        timer.lap("    reversed belongsTo")
         let explainedByBelongsTo = Set(reversals.flatMap(\.explains))
-        let ownerReversals = Self.findOwnerReversals(schema, skipping: explainedByBelongsTo)
+        let ownerReversals = Self.findOwnerReversals(schema, skipping: explainedByBelongsTo, jobs: jobs)
+        timer.lap("    reversed hasMany/hasOne")
         self.ownerReversals = ownerReversals
         self.explainedByReversal = explainedByBelongsTo.union(ownerReversals.flatMap(\.explains))
         self.reversed = Set(reversals.flatMap { [$0.association] + [$0.partner].compactMap { $0 } } + ownerReversals.map(\.association))
@@ -252,12 +256,16 @@ public struct Relationships: Sendable {
         let candidates = schema.associations.indices.filter {
             schema.associations[$0].kind == .belongsTo && !schema.associations[$0].isSelf
         }
-        // Interleaved shares, one a thread, each with its own cache; merged back in order.
+        return inShares(candidates, jobs: jobs) { findReversals(among: $0, in: schema, inverse: inverse) }
+            .sorted { $0.association < $1.association }
+    }
+
+    /// `work` on interleaved shares of `candidates`, one a thread (each with its own cache),
+    /// the results concatenated.
+    static func inShares<Result: Sendable>(_ candidates: [Int], jobs: Int, _ work: @Sendable ([Int]) -> [Result]) -> [Result] {
         let workers = max(1, min(jobs, candidates.count))
         let shares = (0..<workers).map { worker in stride(from: worker, to: candidates.count, by: workers).map { candidates[$0] } }
-        return shares.parallelMap(jobs: workers) { findReversals(among: $0, in: schema, inverse: inverse) }
-            .flatMap { $0 }
-            .sorted { $0.association < $1.association }
+        return shares.parallelMap(jobs: workers, work).flatMap { $0 }
     }
 
     static func findReversals(among candidates: [Int], in schema: SemanticSchema, inverse: [Int?]) -> [Reversal] {
@@ -286,12 +294,14 @@ public struct Relationships: Sendable {
             // S.hasMany/hasOne(T) (the source owns the target through it) or of an aliased
             // T.belongsTo(S) (a second link, as a department's managerId), and a column that only
             // references back under a role name.
-            guard links.columns(source, target).isEmpty else { continue }
+            // Evidence is a column of T: without attributes, T has none.
+            guard target.decl.declaresAttributes else { continue }
             let partner = inverse[index].flatMap { $0 == index ? nil : $0 }
             // A pair says the key is on S: only a source that lists its attributes can be known to
             // lack it, and then any T.belongsTo(S) is another relationship between the two (a user's
             // profile picture beside the pictures a user has).
             if partner != nil, !source.decl.declaresAttributes { continue }
+            guard links.columns(source, target).isEmpty else { continue }
             let roles = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo && ($0.hasAlias || partner != nil) }
                 + schema.associations(from: source, to: target).filter { $0.kind == .hasMany || $0.kind == .hasOne })
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })
@@ -312,22 +322,38 @@ public struct Relationships: Sendable {
     /// `A.hasMany(B)` or `A.hasOne(B)` (A ≠ B) whose foreign key is not a column of B, while A has a
     /// column named as its link to B and B declares none linking to A. Associations already
     /// explained by a reversed belongsTo (its partner in a reversed pair) are skipped.
-    static func findOwnerReversals(_ schema: SemanticSchema, skipping explained: Set<Int>) -> [OwnerReversal] {
+    static func findOwnerReversals(_ schema: SemanticSchema, skipping explained: Set<Int>, jobs: Int) -> [OwnerReversal] {
+        // Only a target that lists its attributes can be known to lack the key, and only a source
+        // that lists its attributes can show where the key is.
+        let candidates = schema.associations.indices.filter { index in
+            let association = schema.associations[index]
+            return association.sourceHasNamedLink && !association.isSelf && association.targetModel.decl.declaresAttributes
+                && !association.decl.isReportedInvalid && !explained.contains(index)
+        }
+        return inShares(candidates, jobs: jobs) { findOwnerReversals(among: $0, in: schema) }
+            .sorted { $0.association < $1.association }
+    }
+
+    static func findOwnerReversals(among candidates: [Int], in schema: SemanticSchema) -> [OwnerReversal] {
         var reversals: [OwnerReversal] = []
         var links = LinkColumnCache(schema: schema)
-        for (index, association) in schema.associations.enumerated()
-        where (association.kind == .hasMany || association.kind == .hasOne) && !association.isSelf
-            && !association.decl.isReportedInvalid && !explained.contains(index) {
+        for index in candidates {
+            let association = schema.associations[index]
             let source = association.sourceModel, target = association.targetModel
-            // Only a target that lists its attributes can be known to lack the key.
-            guard target.decl.declaresAttributes, target.linkAttribute(named: association.foreignKey) == nil,
+            guard target.linkAttribute(named: association.foreignKey) == nil,
                   links.columns(target, source).isEmpty else { continue }
             // The keys of aliased associations between the two are roles (a user's pinnedPostId).
             let roles = Set((schema.associations(from: source, to: target) + schema.associations(from: target, to: source))
                 .filter { $0.hasAlias && $0.kind != .belongsToMany }
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })
+            // Named like the target's default keys or an explicit key of the source's own
+            // associations to it (`sourceHasNamedLink`); not a role.
+            let explicitKeys = schema.associations(from: source, to: target)
+                .filter { $0.foreignKeyIsExplicit && $0.kind != .belongsToMany }.map(\.foreignKey)
+            let named = Set(([target.defaultForeignKey, target.hasOneForeignKey] + explicitKeys).map(ForeignKeyNaming.normalized))
             guard let column = links.columns(source, target).first(where: { link in
-                link.byName && !roles.contains(ForeignKeyNaming.normalized(link.attribute.name))
+                let name = ForeignKeyNaming.normalized(link.attribute.name)
+                return link.byName && named.contains(name) && !roles.contains(name)
             })?.attribute else { continue }
             let right = schema.associationIndices(of: ModelPair(association)).first {
                 let other = schema.associations[$0]

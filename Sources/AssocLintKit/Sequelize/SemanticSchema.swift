@@ -40,12 +40,9 @@ public final class ResolvedModel: Sendable {
 
     /// The attribute whose name is `name`, exactly or as the same link (`authorId` ~ `author_id`).
     public func linkAttribute(named name: String) -> AttributeDecl? {
-        var sameLink: AttributeDecl?
-        for attribute in decl.attributes {
-            if attribute.name == name { return attribute }
-            if sameLink == nil, ForeignKeyNaming.sameLink(attribute.name, name) { sameLink = attribute }
-        }
-        return sameLink
+        // The exact name first (the usual case, and cheap), then another spelling of it.
+        for attribute in decl.attributes where attribute.name == name { return attribute }
+        return decl.attributes.first { ForeignKeyNaming.sameLink($0.name, name) }
     }
 }
 
@@ -71,6 +68,10 @@ public final class ResolvedAssociation: Sendable {
     /// The foreign key attribute: explicit, or Sequelize's default (§3.2).
     public let foreignKey: String
     public let foreignKeyIsExplicit: Bool
+    /// hasMany/hasOne only: whether the source declares an attribute named like a link to the
+    /// target (the target's default keys, or an explicit foreignKey of the source's associations to
+    /// it), worked out while the target is at hand: the one clue `reversed-has-many` needs first.
+    public let sourceHasNamedLink: Bool
     public let foreignKeyHolder: ForeignKeyHolder
     /// belongsToMany only: the key of the target on the junction.
     public let otherKey: String?
@@ -78,7 +79,7 @@ public final class ResolvedAssociation: Sendable {
     public let foreignKeyColumn: String
 
     init(decl: AssociationDecl, source: ResolvedModel, target: ResolvedModel, holder: ResolvedModel?,
-         names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool,
+         names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool, sourceHasNamedLink: Bool,
          foreignKeyHolder: ForeignKeyHolder, otherKey: String?, foreignKeyColumn: String) {
         self.decl = decl
         self.sourceModel = source
@@ -88,6 +89,7 @@ public final class ResolvedAssociation: Sendable {
         upperPlural = names.upperPlural
         self.foreignKey = foreignKey
         self.foreignKeyIsExplicit = foreignKeyIsExplicit
+        self.sourceHasNamedLink = sourceHasNamedLink
         self.foreignKeyHolder = foreignKeyHolder
         self.otherKey = otherKey
         self.foreignKeyColumn = foreignKeyColumn
@@ -277,8 +279,23 @@ public final class SemanticSchema: Sendable {
         let field = holderModel.flatMap { $0.hasFieldOverrides ? $0.decl.attribute(named: foreignKey)?.field : nil }
         return ResolvedAssociation(
             decl: decl, source: source, target: target, holder: holderModel, names: names, foreignKey: foreignKey, foreignKeyIsExplicit: decl.foreignKey != nil,
+            sourceHasNamedLink: (decl.kind == .hasMany || decl.kind == .hasOne) && sourceHasNamedLink(source, to: target),
             foreignKeyHolder: holder, otherKey: otherKey,
             foreignKeyColumn: ForeignKeyNaming.column(attribute: foreignKey, field: field, underscored: holderUnderscored))
+    }
+
+    /// Whether `source` declares an attribute named like a link to `target`: the target's default
+    /// keys, or an explicit foreignKey of one of the source's own hasMany/hasOne/belongsTo to it.
+    static func sourceHasNamedLink(_ source: ResolvedModel, to target: ResolvedModel) -> Bool {
+        guard !source.decl.attributes.isEmpty else { return false }
+        let explicitKeys = source.decl.associations.compactMap { other in
+            other.target == target.name && other.kind != .belongsToMany ? other.foreignKey : nil
+        }
+        return source.decl.attributes.contains { attribute in
+            ForeignKeyNaming.sameLink(attribute.name, target.defaultForeignKey)
+                || ForeignKeyNaming.sameLink(attribute.name, target.hasOneForeignKey)
+                || explicitKeys.contains { ForeignKeyNaming.sameLink(attribute.name, $0) }
+        }
     }
 
     // MARK: queries
