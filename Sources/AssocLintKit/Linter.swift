@@ -257,7 +257,9 @@ public enum Linter {
         }
         // The rules are independent readers of the context: run them side by side, and keep the
         // registry's order.
-        let schemaRules = RuleRegistry.all.filter { $0.phase == .schema }.map(RuleBox.init)
+        // Opt-in rules run only when the config gives them a severity.
+        let active = RuleRegistry.all.filter { !RuleCatalog.optIn.contains($0.id) || config?.severities[$0.id] != nil }
+        let schemaRules = active.filter { $0.phase == .schema }.map(RuleBox.init)
         let frozen = context
         var findings = schemaRules.parallelMap(jobs: jobs) { rule in
             let ruleTimer = PhaseTimer()
@@ -271,7 +273,7 @@ public enum Linter {
         findings = outcome.kept
         context.unusedSuppressions = outcome.unused
         context.suppressionDirectives = directives
-        for rule in RuleRegistry.all where rule.phase == .afterSuppressions {
+        for rule in active where rule.phase == .afterSuppressions {
             findings += configured(rule.init().check(context))
         }
         findings.sort(by: Finding.reportOrder)

@@ -53,6 +53,13 @@ final class CatalogTests: XCTestCase {
 
     func testBadExamplesProduceExactlyTheirRuleAndGoodExamplesNothing() {
         for document in catalog.documents {
+            // An opt-in rule's own examples run with it turned on, as a user would; all other
+            // examples run with the defaults.
+            var config = ProjectConfig(path: "/nonexistent/.assoclint.yml")
+            if !document.enabledByDefault { config.severities[document.id] = document.severity }
+            func lint(_ texts: [String], names: [String]) -> LintResult {
+                Linter.lint(zip(names, texts).map { LintInput(path: $0, bytes: Array($1.utf8), isExplicit: true) }, config: config)
+            }
             for (index, example) in document.badExamples.enumerated() {
                 let result = lint([example], names: ["\(document.id)-bad-\(index + 1).yaml"])
                 XCTAssertFalse(result.findings.isEmpty, "Rules/\(document.id).md bad example \(index + 1) produces nothing")
@@ -94,6 +101,23 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(document.sections.map(\.title), ["Why it matters", "Bad", "Good"])
         XCTAssertThrowsError(try RuleDocument(fileName: "y", markdown: "# no front matter"))
         XCTAssertThrowsError(try RuleDocument(fileName: "z", markdown: "---\nid: z\nseverity: fatal\nsummary: s\n---\n"))
+    }
+
+    func testOptInRulesAreOffUnlessTheConfigTurnsThemOn() throws {
+        let optIn = catalog.documents.filter { !$0.enabledByDefault }
+        XCTAssertEqual(Set(optIn.map(\.id)), ["has-one-not-unique", "inflection-surprise"])
+        for document in optIn {
+            let example = try XCTUnwrap(document.badExamples.first)
+            XCTAssertEqual(AssocLintKitTests.lint(example).findings, [], "\(document.id) runs without the config")
+            var config = ProjectConfig(path: "/nonexistent/.assoclint.yml")
+            config.severities[document.id] = .error
+            let enabled = Linter.lint([LintInput(path: "a.yaml", bytes: Array(example.utf8), isExplicit: true)], config: config)
+            XCTAssertEqual(Set(enabled.findings.map(\.severity)), [.error], "the config's severity applies")
+            XCTAssertTrue(RuleExplainer.explain(document).contains("off by default"))
+            XCTAssertTrue(RuleExplainer.list().contains { _ in true })
+            let line = RuleExplainer.list().split(separator: "\n").first { $0.hasPrefix(document.id + " ") }
+            XCTAssertTrue(line?.contains(" off ") ?? false, String(line ?? ""))
+        }
     }
 
     func testExplainAndRulesOutput() throws {

@@ -147,7 +147,7 @@ final class DeclarationTests: XCTestCase {
             associations: [ { hasOne: Profile, sourceKey: emial } ]
           Profile: { associations: [ { belongsTo: User, targetKey: email } ] }
         """)
-        XCTAssertEqual(result.ruleIDs, ["invalid-declaration"], result.compact)
+        XCTAssertEqual(result.ruleIDs, ["unknown-source-key"], result.compact)
         XCTAssertTrue(result.findings[0].message.contains("Did you mean 'email'?"))
     }
 
@@ -200,9 +200,9 @@ final class TargetKeyTests: XCTestCase {
           Post:
             associations: [ { belongsTo: User, targetKey: emial, foreignKey: authorEmail } ]
         """)
-        XCTAssertEqual(result.spots, ["invalid-declaration@6:51"], result.compact)
+        XCTAssertEqual(result.spots, ["unknown-target-key@6:51"], result.compact)
         XCTAssertTrue(result.findings[0].message.contains("Did you mean 'email'?"))
-        XCTAssertTrue(result.findings[0].help?.contains("passed as targetKey") ?? false)
+        XCTAssertTrue(result.findings[0].message.contains("Unknown attribute \"emial\" passed as targetKey, define this attribute on model \"User\" first"))
     }
 }
 

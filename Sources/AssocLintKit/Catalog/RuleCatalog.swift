@@ -20,6 +20,9 @@ public struct RuleDocument: Sendable {
 
     public var id: String
     public var severity: Severity
+    /// `enabled: false` in the front matter: an opt-in rule (a hint), which runs only when
+    /// `.assoclint.yml` gives it a severity.
+    public var enabledByDefault = true
     public var summary: String
     /// The Markdown after the front matter.
     public var body: String
@@ -93,7 +96,7 @@ extension RuleDocument {
         for index in sections.indices {
             sections[index].body = sections[index].body.trimmingWhitespace
         }
-        self.init(id: id, severity: severity, summary: summary,
+        self.init(id: id, severity: severity, enabledByDefault: fields["enabled"] != "false", summary: summary,
                   body: lines[(end + 1)...].joined(separator: "\n").trimmingWhitespace,
                   sections: sections, badExamples: bad, goodExamples: good)
     }
@@ -108,8 +111,13 @@ public struct RuleCatalog: Sendable {
 
     /// Each rule's default severity, from the front matter alone: every lint needs these, while
     /// the whole documents are only read by `explain`, `rules` and the SARIF format.
-    public static let defaultSeverities: [String: Severity] = {
-        var severities: [String: Severity] = [:]
+    public static let defaultSeverities: [String: Severity] = frontMatters.mapValues(\.severity)
+
+    /// Opt-in rules (`enabled: false`): they run only when the config gives them a severity.
+    public static let optIn: Set<String> = Set(frontMatters.values.filter { !$0.enabledByDefault }.map(\.id))
+
+    static let frontMatters: [String: RuleDocument] = {
+        var severities: [String: RuleDocument] = [:]
         for (name, markdown) in EmbeddedRuleDocuments.all {
             // Up to the closing `---` line: the first "\n---" after the opening one.
             let bytes = Array(markdown.utf8)
@@ -117,7 +125,7 @@ public struct RuleCatalog: Sendable {
             guard let end = (3..<max(3, bytes.count - 3)).first(where: { bytes[$0..<$0 + 4].elementsEqual(closing) }) else { continue }
             let frontMatter = String(decoding: bytes[..<(end + 4)], as: UTF8.self)
             if let document = try? RuleDocument(fileName: name, markdown: frontMatter) {
-                severities[document.id] = document.severity
+                severities[document.id] = document
             }
         }
         return severities

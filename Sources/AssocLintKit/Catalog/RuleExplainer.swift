@@ -1,11 +1,12 @@
 /// What `assoclint rules` and `assoclint explain` print.
 public enum RuleExplainer {
-    /// One line per rule: id, default severity, summary.
+    /// One line per rule: id, default severity (`off` for an opt-in rule), summary.
     public static func list(_ catalog: RuleCatalog = .shared) -> String {
         let width = catalog.ids.map(\.count).max() ?? 0
         return catalog.documents.map { document in
             let padded = document.id + String(repeating: " ", count: width - document.id.count)
-            let severity = document.severity.rawValue + String(repeating: " ", count: 7 - document.severity.rawValue.count)
+            let shown = document.enabledByDefault ? document.severity.rawValue : "off"
+            let severity = shown + String(repeating: " ", count: 7 - shown.count)
             return "\(padded)  \(severity)  \(document.summary)"
         }.joined(separator: "\n") + "\n"
     }
@@ -17,7 +18,10 @@ public enum RuleExplainer {
         if body.hasPrefix("# ") {
             body = String(body.drop { $0 != "\n" }).trimmingWhitespace
         }
-        return "\(document.id) (default severity: \(document.severity.rawValue))\n\(document.summary)\n\n\(body)\n"
+        let severity = document.enabledByDefault
+            ? "default severity: \(document.severity.rawValue)"
+            : "off by default; '\(document.id): \(document.severity.rawValue)' under rules: in .assoclint.yml turns it on"
+        return "\(document.id) (\(severity))\n\(document.summary)\n\n\(body)\n"
     }
 
     /// A one-line error for an unknown id, with the nearest known one.

@@ -93,6 +93,7 @@ final class JSONWriter {
     }
 
     func number(_ value: Int) { output += String(value) }
+    func bool(_ value: Bool) { output += value ? "true" : "false" }
     func null() { output += "null" }
 
     private func open() {

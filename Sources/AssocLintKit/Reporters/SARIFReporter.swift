@@ -84,7 +84,10 @@ public enum SARIFReporter {
                 }
             }
             json.field("defaultConfiguration") {
-                json.object { json.field("level") { json.string(document.severity == .error ? "error" : "warning") } }
+                json.object {
+                    json.field("level") { json.string(document.severity == .error ? "error" : "warning") }
+                    if !document.enabledByDefault { json.field("enabled") { json.bool(false) } }
+                }
             }
         }
     }

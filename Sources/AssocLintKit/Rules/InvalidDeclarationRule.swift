@@ -18,22 +18,6 @@ public struct InvalidDeclarationRule: Rule {
                                related: [RelatedLocation(Location(path: file.path, mark: firstMark), "first '\(key)' here")])
             }
             return problems + repeatedKeys
-        } + unknownTargetKeys(context.schema)
-    }
-
-    /// `targetKey` must name an attribute of the target, which only the whole schema knows.
-    func unknownTargetKeys(_ schema: SemanticSchema) -> [Finding] {
-        schema.associations.compactMap { association in
-            guard let targetKey = association.decl.targetKey, association.kind == .belongsTo || association.kind == .belongsToMany,
-                  let target = schema.models[association.target], target.decl.declaresAttributes,
-                  target.decl.attribute(named: targetKey) == nil, targetKey != target.primaryKey else { return nil }
-            let help = association.kind == .belongsTo
-                ? "Sequelize throws: Unknown attribute \"\(targetKey)\" passed as targetKey, define this attribute on model \"\(target.name)\" first"
-                : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field'); name an attribute of \(target.name)"
-            return finding("targetKey '\(targetKey)' is not an attribute of \(target.name).\(Suggestion.phrase(for: targetKey, in: target.decl.attributes.map(\.name)))",
-                           at: Location(path: association.decl.path, mark: association.decl.targetKeyMark ?? association.decl.mark),
-                           help: help,
-                           related: [RelatedLocation(target.decl.location, "\(target.name) is declared here")])
         }
     }
 }

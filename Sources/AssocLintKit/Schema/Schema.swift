@@ -121,7 +121,15 @@ public final class AssociationDecl: @unchecked Sendable {
         var targetKey: String?
         var targetKeyMark: SourceMark?
         var otherKey: String?
+        var otherKeyMark: SourceMark?
         var isReportedInvalid = false
+        var onDelete: OptionValue<String>?
+        var onUpdate: OptionValue<String>?
+        var constraints: OptionValue<Bool>?
+        var hooks: OptionValue<Bool>?
+        var foreignKeyAllowNull: Bool?
+        var hasScope = false
+        var misplacedOptions: [MisplacedOption] = []
     }
 
     private var rare: RareOptions?
@@ -164,6 +172,53 @@ public final class AssociationDecl: @unchecked Sendable {
         set { setRare(isAbsent: newValue == nil) { $0.otherKey = newValue } }
     }
 
+    public var otherKeyMark: SourceMark? {
+        get { rare?.otherKeyMark }
+        set { setRare(isAbsent: newValue == nil) { $0.otherKeyMark = newValue } }
+    }
+
+    /// `onDelete` / `onUpdate` as written (a referential action such as CASCADE).
+    public var onDelete: OptionValue<String>? {
+        get { rare?.onDelete }
+        set { setRare(isAbsent: newValue == nil) { $0.onDelete = newValue } }
+    }
+
+    public var onUpdate: OptionValue<String>? {
+        get { rare?.onUpdate }
+        set { setRare(isAbsent: newValue == nil) { $0.onUpdate = newValue } }
+    }
+
+    /// `constraints: false` turns the foreign key constraint (and its referential actions) off.
+    public var constraints: OptionValue<Bool>? {
+        get { rare?.constraints }
+        set { setRare(isAbsent: newValue == nil) { $0.constraints = newValue } }
+    }
+
+    /// `hooks: true`: an `onDelete: CASCADE` is carried out by Sequelize, instance by instance.
+    public var hooks: OptionValue<Bool>? {
+        get { rare?.hooks }
+        set { setRare(isAbsent: newValue == nil) { $0.hooks = newValue } }
+    }
+
+    /// `foreignKey: { allowNull }`, when given.
+    public var foreignKeyAllowNull: Bool? {
+        get { rare?.foreignKeyAllowNull }
+        set { setRare(isAbsent: newValue == nil) { $0.foreignKeyAllowNull = newValue } }
+    }
+
+    /// Whether the association has a `scope` (two associations over one key can then differ).
+    public var hasScope: Bool {
+        get { rare?.hasScope ?? false }
+        set { setRare(isAbsent: !newValue) { $0.hasScope = newValue } }
+    }
+
+    /// Options written where Sequelize does not read them (`allowNull` beside `foreignKey` rather
+    /// than inside it, `foreignKey` inside `through`).
+    public var misplacedOptions: [MisplacedOption] {
+        get { rare?.misplacedOptions ?? [] }
+        set { setRare(isAbsent: newValue.isEmpty) { $0.misplacedOptions = newValue } }
+    }
+
     /// Whether `invalid-declaration` reports the entry as a whole (two kind keys, a belongsToMany
     /// without a usable `through`): it still counts as the user's intent (its other side is paired
     /// with it, its columns are evidence), but no other rule reports on it (one mistake, one finding).
@@ -185,6 +240,35 @@ public final class AssociationDecl: @unchecked Sendable {
     }
 }
 
+/// An option's value and where it was written.
+public struct OptionValue<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value
+    public var mark: SourceMark
+}
+
+/// An association option written where Sequelize v6 does not read it.
+public struct MisplacedOption: Sendable, Equatable {
+    public enum Place: Sendable, Equatable {
+        /// Beside `foreignKey` (top level) instead of inside `foreignKey: { ... }`.
+        case associationOptions
+        /// Inside `through: { ... }` instead of on the association.
+        case through
+    }
+
+    public var name: String
+    public var place: Place
+    public var mark: SourceMark
+}
+
+/// An instance method the model defines itself (`methods:`): Sequelize never overrides it with an
+/// accessor, and calls to it are not unknown accessors.
+public struct MethodDecl: Sendable {
+    public var name: String
+    public var mark: SourceMark
+    /// Where it is defined in the application (`src/models/user.js:12`), if given.
+    public var at: String?
+}
+
 /// A class for the same reason as `AssociationDecl`: filled in while decoding, then only read.
 public final class ModelDecl: @unchecked Sendable {
     public var name: String
@@ -194,6 +278,10 @@ public final class ModelDecl: @unchecked Sendable {
     public var tableName: String?
     public var underscored = false
     public var freezeTableName = false
+    /// `paranoid: true`: destroy sets `deletedAt` (an UPDATE) instead of deleting the row.
+    public var paranoid = false
+    /// Instance methods the model defines (`methods:`).
+    public var methods: [MethodDecl] = []
     /// `name: {singular, plural}` overrides.
     public var singularName: String?
     public var pluralName: String?

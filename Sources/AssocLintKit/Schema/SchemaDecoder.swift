@@ -203,8 +203,10 @@ private struct Decoder {
                 case "tableName": model.tableName = requireString(value, "tableName")
                 case "underscored": model.underscored = requireBool(value, "underscored") ?? false
                 case "freezeTableName": model.freezeTableName = requireBool(value, "freezeTableName") ?? false
-                case "timestamps", "paranoid", "omitNull", "hasTrigger":
+                case "paranoid": model.paranoid = requireBool(value, "paranoid") ?? false
+                case "timestamps", "omitNull", "hasTrigger":
                     _ = requireBool(value, pair.name)
+                case "methods": model.methods = decodeMethods(value, model: name)
                 case "name": decodeNameOption(value, into: &model)
                 case "indexes": model.uniqueIndexFields = uniqueIndexFields(value)
                 default: break  // accepted options that do not affect associations
@@ -215,6 +217,40 @@ private struct Decoder {
         // source keys can be checked against the attributes.
         if let associationsNode { decodeAssociations(associationsNode, into: &model) }
         file.models.append(model)
+    }
+
+    /// `methods: [getFullName, { name: getProfile, at: src/models/user.js:12 }]`.
+    mutating func decodeMethods(_ node: YAMLNode, model: String) -> [MethodDecl] {
+        if node.isNull { return [] }
+        guard let items = node.sequence else {
+            problem(node.mark, "'methods' must be a list of instance method names such as '- getFullName', not \(node.kindDescription)")
+            return []
+        }
+        var methods: [MethodDecl] = []
+        for item in items {
+            if let name = name(item) {
+                methods.append(MethodDecl(name: name, mark: item.mark))
+            } else if let pairs = item.mapping {
+                var method: MethodDecl?
+                var at: String?
+                for pair in knownPairs(pairs, allowed: Vocabulary.methodKeys, what: "method key") {
+                    if pair.name == "name", let text = requireString(pair.value, "methods.name") {
+                        method = MethodDecl(name: text, mark: pair.value.mark)
+                    } else if pair.name == "at" {
+                        at = requireString(pair.value, "methods.at")
+                    }
+                }
+                if var method {
+                    method.at = at
+                    methods.append(method)
+                } else {
+                    problem(item.mark, "a method entry of \(model) needs 'name'")
+                }
+            } else {
+                problem(item.mark, "a method entry is a name such as '- getFullName' or { name, at }, not \(item.kindDescription)")
+            }
+        }
+        return methods
     }
 
     /// The single fields of `indexes: [{ unique: true, fields: [x] }]` (a field may be a name or
@@ -451,12 +487,14 @@ private struct Decoder {
             }
         case "foreignKey":
             association.foreignKeyMark = value.mark
-            decodeForeignKey(value, option: "foreignKey") { name, unique in
+            decodeForeignKey(value, option: "foreignKey") { name, unique, allowNull in
                 association.foreignKey = name
                 association.foreignKeyUnique = unique
+                association.foreignKeyAllowNull = allowNull
             }
         case "otherKey":
-            decodeForeignKey(value, option: "otherKey") { name, _ in association.otherKey = name }
+            association.otherKeyMark = value.mark
+            decodeForeignKey(value, option: "otherKey") { name, _, _ in association.otherKey = name }
         case "sourceKey":
             association.sourceKey = requireString(value, "sourceKey")
             association.sourceKeyMark = value.mark
@@ -468,8 +506,13 @@ private struct Decoder {
             if let junction = name(value) {
                 association.through = junction
             } else if let pairs = value.mapping {
-                for part in knownPairs(pairs, allowed: Vocabulary.throughKeys, what: "through option") where part.name == "model" {
-                    association.through = requireString(part.value, "through.model")
+                let allowed = Vocabulary.throughKeys.union(Vocabulary.misplacedThroughKeys)
+                for part in knownPairs(pairs, allowed: allowed, what: "through option") {
+                    if part.name == "model" {
+                        association.through = requireString(part.value, "through.model")
+                    } else if Vocabulary.misplacedThroughKeys.contains(part.name) {
+                        association.misplacedOptions.append(MisplacedOption(name: part.name, place: .through, mark: part.key.mark))
+                    }
                 }
                 if association.through == nil {
                     problem(value.mark, "'through' as a mapping needs 'model'; without it Sequelize v6 crashes with a TypeError",
@@ -480,34 +523,48 @@ private struct Decoder {
             } else {
                 problem(value.mark, "'through' must name the junction model or table, not \(value.kindDescription)")
             }
-        case "constraints", "hooks", "timestamps", "foreignKeyConstraint":
+        case "onDelete", "onUpdate":
+            if let action = requireString(value, pair.name) {
+                let option = OptionValue(value: action, mark: value.mark)
+                if pair.name == "onDelete" { association.onDelete = option } else { association.onUpdate = option }
+            }
+        case "constraints", "hooks":
+            if let flag = requireBool(value, pair.name) {
+                let option = OptionValue(value: flag, mark: value.mark)
+                if pair.name == "hooks" { association.hooks = option } else { association.constraints = option }
+            }
+        case "timestamps", "foreignKeyConstraint":
             _ = requireBool(value, pair.name)
+        case "scope":
+            association.hasScope = true
+        case let name where Vocabulary.misplacedAssociationKeys.contains(name):
+            association.misplacedOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: pair.key.mark))
         default:
-            break  // onDelete, onUpdate, scope, keyType, uniqueKey: passed to the database as given
+            break  // keyType, uniqueKey: passed to the database as given
         }
     }
 
     mutating func decodeForeignKey(_ node: YAMLNode, option: String,
-                                   _ store: (String?, Uniqueness) -> Void) {
+                                   _ store: (String?, Uniqueness, Bool?) -> Void) {
         if let keyName = name(node) {
-            store(keyName, .notUnique)
+            store(keyName, .notUnique, nil)
             return
         }
         guard let pairs = node.mapping else {
             problem(node.mark, "'\(option)' must be an attribute name or a mapping { name, allowNull, unique }, not \(node.kindDescription)")
             return
         }
-        var name: String?, unique = Uniqueness.notUnique
+        var name: String?, unique = Uniqueness.notUnique, allowNull: Bool?
         for pair in knownPairs(pairs, allowed: Vocabulary.foreignKeyKeys, what: "\(option) option") {
             switch pair.name {
             case "name", "fieldName": name = requireString(pair.value, "\(option).\(pair.name)")
             case "unique": unique = decodeUnique(pair.value)
-            case "allowNull": _ = requireBool(pair.value, "\(option).allowNull")
+            case "allowNull": allowNull = requireBool(pair.value, "\(option).allowNull")
             case "type": if let type = requireString(pair.value, "\(option).type") { checkType(type, at: pair.value.mark) }
             default: break
             }
         }
-        store(name, unique)
+        store(name, unique, allowNull)
     }
 
     /// Calls Sequelize v6 throws for (or silently turns into nonsense) at definition time.
@@ -528,19 +585,12 @@ private struct Decoder {
         if kind == .belongsToMany, association.target == model.name, association.alias == nil {
             problem(association.mark, "\(call) is a self-association without 'as': Sequelize throws \"'as' must be defined for many-to-many self-associations\"",
                     help: "add an alias such as 'as: friends'")
+            association.isReportedInvalid = true
         }
         if !kind.isMulti, case .object = association.alias, let mark = association.aliasMark {
             problem(mark, "\(call) has an object alias: Sequelize v6 supports only a string 'as' for \(kind.rawValue) and would name the accessors get[object Object]",
                     help: "write the singular name as a string, e.g. 'as: author'")
-        }
-        if let sourceKey = association.sourceKey, kind != .belongsTo, model.declaresAttributes,
-           sourceKey != "id" || model.attributes.contains(where: \.primaryKey),
-           model.attribute(named: sourceKey) == nil {
-            problem(association.sourceKeyMark ?? association.mark,
-                    "sourceKey '\(sourceKey)' is not an attribute of \(model.name).\(Suggestion.phrase(for: sourceKey, in: model.attributes.map(\.name)))",
-                    help: kind == .hasOne
-                        ? "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(model.name)\" first"
-                        : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field'); name an attribute of \(model.name)")
+            association.isReportedInvalid = true
         }
     }
 

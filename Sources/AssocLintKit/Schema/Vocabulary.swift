@@ -6,7 +6,7 @@ enum Vocabulary {
     /// Model options of Sequelize v6 `Model.init` / `sequelize.define`, plus the format's own
     /// `attributes` and `associations`.
     static let modelKeys: Set<String> = [
-        "attributes", "associations",
+        "attributes", "associations", "methods",
         "tableName", "underscored", "timestamps", "paranoid", "name", "freezeTableName", "modelName",
         "createdAt", "updatedAt", "deletedAt", "version", "schema", "schemaDelimiter", "indexes",
         "defaultScope", "scopes", "hooks", "validate", "engine", "charset", "collate", "comment",
@@ -27,16 +27,26 @@ enum Vocabulary {
 
     static let throughKeys: Set<String> = ["model", "unique", "scope", "paranoid"]
 
+    /// Keys written inside `through: { ... }` that belong on the association: v6 ignores them
+    /// there (ignored-option reports them).
+    static let misplacedThroughKeys: Set<String> = ["foreignKey", "otherKey", "sourceKey", "targetKey", "as"]
+
+    /// Attribute options written beside `foreignKey` instead of inside `foreignKey: { ... }`: v6
+    /// ignores them there (ignored-option reports them).
+    static let misplacedAssociationKeys: Set<String> = ["allowNull", "unique", "type", "defaultValue", "field"]
+
+    static let methodKeys: Set<String> = ["name", "at"]
+
     static let nameKeys: Set<String> = ["singular", "plural"]
 
     static let usageKeys: Set<String> = ["call", "at"]
 
     /// Association options Sequelize v6 reads (any kind); see `associationOptionNotes` for the
     /// ones that are accepted but do something other than users expect.
-    static let associationOptionKeys: Set<String> = [
+    static let associationOptionKeys: Set<String> = Set<String>([
         "as", "foreignKey", "sourceKey", "targetKey", "otherKey", "through", "onDelete", "onUpdate",
         "constraints", "foreignKeyConstraint", "hooks", "scope", "keyType", "uniqueKey", "timestamps",
-    ]
+    ]).union(misplacedAssociationKeys)
 
     /// Options that only Sequelize v7 knows: v6 ignores them silently.
     static let sequelize7OnlyAssociationKeys: Set<String> = ["inverse", "foreignKeyConstraints"]

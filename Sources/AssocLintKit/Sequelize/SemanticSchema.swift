@@ -372,7 +372,8 @@ public final class SemanticSchema: Sendable {
 public struct UsageResolution: Sendable {
     /// The model the usage names (nil: no declared model).
     public let model: ResolvedModel?
-    /// Whether the method is one of Sequelize's own `Model` methods (never reported).
+    /// Whether the method is one of Sequelize's own `Model` methods, or one the model defines
+    /// itself (`methods:`): never reported.
     public let isModelMethod: Bool
     /// The association that generates the method, if any.
     public let owner: ResolvedAssociation?
@@ -396,6 +397,7 @@ extension SemanticSchema {
     public func resolve(_ usage: UsageDecl) -> UsageResolution {
         let model = usageModel(usage.model)
         let isModelMethod = ModelMethods.all.contains(usage.method)
+            || model?.decl.methods.contains { $0.name == usage.method } == true
         guard let model, !isModelMethod else {
             return UsageResolution(model: model, isModelMethod: isModelMethod, owner: nil, singularGetterMistake: nil)
         }

@@ -1,0 +1,107 @@
+/// `duplicate-association`: associations of one model that Sequelize accepts but that overwrite or
+/// shadow each other (associations.md §5.4-§5.6): the same key twice without an alias, two
+/// associations wanting the same accessor, unaliased associations of different kinds to one
+/// target, and one relationship declared twice on the same foreign key.
+public struct DuplicateAssociationRule: Rule {
+    public static let id = "duplicate-association"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        // Reversed associations and invalid entries are their own rules' findings, and an
+        // association refused for its alias (duplicate-alias) never exists.
+        let skipped = context.relationships.reversed.union(AliasCollision.find(in: schema).map(\.association))
+        var findings: [Finding] = []
+        for model in schema.modelList {
+            let range = schema.associationIndices(from: model)
+            guard range.count > 1 else { continue }
+            let indices = range.filter { !skipped.contains($0) && !schema.associations[$0].decl.isReportedInvalid }
+            guard indices.count > 1 else { continue }
+            findings += check(model: model, indices, schema)
+        }
+        return findings
+    }
+
+    func check(model: ResolvedModel, _ indices: [Int], _ schema: SemanticSchema) -> [Finding] {
+        var findings: [Finding] = []
+        var firstByKey: [String: Int] = [:]
+        var firstBySuffix: [String: [Int]] = [:]
+        var firstByRelationship: [String: Int] = [:]
+        for index in indices {
+            let association = schema.associations[index]
+            let key = association.names.key
+            defer {
+                if firstByKey[key] == nil { firstByKey[key] = index }
+                for suffix in Set([association.upperSingular, association.upperPlural]) { firstBySuffix[suffix, default: []].append(index) }
+                if !association.decl.hasScope {
+                    let relationship = Self.relationship(association)
+                    if firstByRelationship[relationship] == nil { firstByRelationship[relationship] = index }
+                }
+            }
+            // (a) The same key again without an alias (with an alias, Sequelize throws: duplicate-alias).
+            if !association.hasAlias, let first = firstByKey[key] {
+                let earlier = schema.associations[first]
+                findings.append(finding(
+                    "\(association.call) has the same key '\(key)' as \(earlier.call): Sequelize keeps \(model.name).associations.\(key) for this one, but the accessors stay those of the first, and both add their foreign key",
+                    at: association.location,
+                    help: "remove one of the two, or give this one an alias for its own role (e.g. 'as: \(Self.roleExample(association))')",
+                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+                continue
+            }
+            // Earlier associations whose accessors share a suffix with this one's.
+            let sharing = Set([association.upperSingular, association.upperPlural]).flatMap { firstBySuffix[$0] ?? [] }
+            var reported = false
+            for first in Set(sharing).sorted() {
+                let earlier = schema.associations[first]
+                let taken = Set(earlier.names.accessors.map(\.name))
+                let lost = association.names.accessors.map(\.name).filter(taken.contains)
+                guard !lost.isEmpty else { continue }
+                let instance = LintContext.instanceName(model.name)
+                let lostList = Self.unique(lost).map { "\(instance).\($0)()" }.joined(separator: ", ")
+                // (c) Unaliased, of different kinds, to the same target: `include` picks the first.
+                if !association.hasAlias, !earlier.hasAlias, earlier.targetModel === association.targetModel {
+                    findings.append(finding(
+                        "\(association.call) and \(earlier.call) are both unaliased: include: \(association.target) silently uses the first, and its \(lostList) is the first's (Sequelize never overrides an installed method)",
+                        at: association.location,
+                        help: "give this association an alias for its role (e.g. 'as: \(Self.roleExample(association))'), and use that alias in include",
+                        related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+                } else {
+                    // (b) Another association already installed these methods.
+                    findings.append(finding(
+                        "\(association.call) wants \(lostList), which \(earlier.call) already installed: Sequelize never overrides an installed method, so these are silently not this association's",
+                        at: Location(path: association.decl.path, mark: association.decl.aliasMark ?? association.decl.mark),
+                        help: "give one of the two an alias whose accessors differ",
+                        related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+                }
+                reported = true
+                break
+            }
+            if reported { continue }
+            // (d) One relationship declared twice: same kind, target and foreign key, no scope.
+            if !association.decl.hasScope, let first = firstByRelationship[Self.relationship(association)] {
+                let earlier = schema.associations[first]
+                findings.append(finding(
+                    "\(association.call) declares the same relationship as \(earlier.call) (\(association.kind.rawValue) on the foreign key \(association.foreignKey)): two names for the same rows",
+                    at: association.location,
+                    help: "keep one of the two; to read a subset of the rows under another name, give this one a scope",
+                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+            }
+        }
+        return findings
+    }
+
+    /// Kind, target, key columns and junction: what makes two declarations one relationship.
+    static func relationship(_ association: ResolvedAssociation) -> String {
+        "\(association.kind.rawValue)\u{0}\(association.targetModel.ordinal)\u{0}\(association.foreignKeyColumn)\u{0}\(association.otherKey ?? "")\u{0}\(association.decl.through ?? "")"
+    }
+
+    static func roleExample(_ association: ResolvedAssociation) -> String {
+        let singular = LintContext.instanceName(association.targetModel.names.singular)
+        return association.kind.isMulti ? "other\(Inflection.upperFirst(association.targetModel.names.plural))" : "primary\(Inflection.upperFirst(singular))"
+    }
+
+    static func unique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,91 @@
+/// `foreign-key-type-mismatch`: a declared foreign key attribute whose type cannot hold the key it
+/// references (a STRING or UUID column for an INTEGER id, an INTEGER column for a UUID key).
+/// Sequelize keeps the declared type without a check (associations.md §5.12).
+public struct ForeignKeyTypeMismatchRule: Rule {
+    public static let id = "foreign-key-type-mismatch"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        var findings: [Finding] = []
+        var reported = Set<String>()
+        func report(holder: ResolvedModel, attribute: AttributeDecl, referenced: ResolvedModel, key: String, via: String?,
+                    related extra: [RelatedLocation] = []) {
+            guard let type = attribute.type, let family = TypeFamily(type) else { return }
+            let keyAttribute = referenced.decl.attribute(named: key)
+            // An undeclared `id` is the INTEGER primary key Sequelize adds.
+            guard let keyType = keyAttribute?.type ?? (key == "id" && !referenced.decl.attributes.contains(where: \.primaryKey) ? "INTEGER" : nil),
+                  let keyFamily = TypeFamily(keyType), !family.holds(keyFamily),
+                  reported.insert("\(holder.ordinal)\u{0}\(attribute.name)").inserted else { return }
+            var related = extra
+            related.append(RelatedLocation(keyAttribute.map { Location(path: referenced.decl.path, mark: $0.mark) } ?? referenced.decl.location,
+                                           keyAttribute == nil ? "\(referenced.name).\(key) is the INTEGER id Sequelize adds" : "\(referenced.name).\(key) is \(keyType)"))
+            findings.append(finding(
+                "\(holder.name).\(attribute.name) is \(type) but \(via.map { "as the foreign key of \($0) it" } ?? "it") references \(referenced.name).\(key), which is \(keyType): Sequelize keeps the declared type, so the database refuses the foreign key constraint or compares \(family.rawValue) with \(keyFamily.rawValue) values",
+                at: Location(path: holder.decl.path, mark: attribute.mark),
+                help: "declare \(holder.name).\(attribute.name) as \(keyType), the type of \(referenced.name).\(key)",
+                related: related))
+        }
+        for association in schema.associations where !association.decl.isReportedInvalid {
+            guard let holder = association.holderModel, let attribute = holder.decl.attribute(named: association.foreignKey) else { continue }
+            switch association.kind {
+            case .belongsTo:
+                report(holder: holder, attribute: attribute, referenced: association.targetModel,
+                       key: association.decl.targetKey ?? association.targetModel.primaryKey, via: association.call)
+            case .hasMany, .hasOne:
+                report(holder: holder, attribute: attribute, referenced: association.sourceModel,
+                       key: association.decl.sourceKey ?? association.sourceModel.primaryKey, via: association.call)
+            case .belongsToMany:
+                report(holder: holder, attribute: attribute, referenced: association.sourceModel,
+                       key: association.decl.sourceKey ?? association.sourceModel.primaryKey, via: association.call)
+                if let otherKey = association.otherKey, let other = holder.decl.attribute(named: otherKey) {
+                    report(holder: holder, attribute: other, referenced: association.targetModel,
+                           key: association.decl.targetKey ?? association.targetModel.primaryKey, via: association.call)
+                }
+            }
+        }
+        // Columns that say what they reference.
+        for model in schema.modelList {
+            for attribute in model.decl.attributes {
+                guard let reference = attribute.references, let name = schema.referencedModel(reference.model),
+                      let referenced = schema.models[name] else { continue }
+                report(holder: model, attribute: attribute, referenced: referenced, key: reference.key ?? referenced.primaryKey, via: nil)
+            }
+        }
+        return findings.sorted { $0.location < $1.location }
+    }
+}
+
+/// The kinds of values a key column holds, as far as they must agree for a foreign key; other
+/// types (DECIMAL, DATE, ...) are not compared.
+enum TypeFamily: String {
+    case integer = "integer"
+    case text = "text"
+    case uuid = "UUID"
+
+    init?(_ type: String) {
+        var text = Substring(type.trimmingWhitespace)
+        for prefix in ["Sequelize.DataTypes.", "DataTypes.", "Sequelize."] where text.hasPrefix(prefix) {
+            text = text.dropFirst(prefix.count)
+            break
+        }
+        let base = text.prefix { $0.isLetter || $0.isNumber }.uppercased()
+        switch base {
+        case "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "INT", "INT2", "INT4", "INT8", "SERIAL", "BIGSERIAL", "SMALLSERIAL":
+            self = .integer
+        case "STRING", "CHAR", "TEXT", "CITEXT", "VARCHAR", "CHARACTER", "NCHAR", "NVARCHAR", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT":
+            self = .text
+        case "UUID", "UNIQUEIDENTIFIER":
+            self = .uuid
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a column of this family can hold keys of the other. (UUIDs in a text column work
+    /// on MySQL, where Sequelize stores them as CHAR(36): not reported.)
+    func holds(_ other: TypeFamily) -> Bool {
+        self == other || (self == .text && other == .uuid) || (self == .uuid && other == .text)
+    }
+
+}

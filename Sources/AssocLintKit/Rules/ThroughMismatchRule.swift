@@ -1,0 +1,36 @@
+/// `through-mismatch`: the two sides of one belongsToMany give conflicting explicit keys for their
+/// junction. Paired by the same `through`, the second call deletes the first call's key columns
+/// from the junction (associations.md §5.10).
+public struct ThroughMismatchRule: Rule {
+    public static let id = "through-mismatch"
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Finding] {
+        let schema = context.schema
+        var findings: [Finding] = []
+        for (index, association) in schema.associations.enumerated() where association.kind == .belongsToMany {
+            // Each pair once, on the later declaration (the call that deletes the other's columns).
+            guard let partnerIndex = context.relationships.inverse[index], partnerIndex < index,
+                  !association.decl.isReportedInvalid else { continue }
+            let earlier = schema.associations[partnerIndex]
+            guard earlier.kind == .belongsToMany, !earlier.decl.isReportedInvalid else { continue }
+            // Paired, the sides agree when this foreignKey is the other's otherKey and the reverse;
+            // only explicit keys can disagree (defaults are reconciled).
+            var conflicts: [String] = []
+            if let mine = association.decl.foreignKey, let theirs = earlier.decl.otherKey, mine != theirs {
+                conflicts.append("foreignKey '\(mine)' here but otherKey '\(theirs)' there")
+            }
+            if let mine = association.decl.otherKey, let theirs = earlier.decl.foreignKey, mine != theirs {
+                conflicts.append("otherKey '\(mine)' here but foreignKey '\(theirs)' there")
+            }
+            guard !conflicts.isEmpty else { continue }
+            let through = association.decl.through ?? ""
+            findings.append(finding(
+                "\(association.call) and \(earlier.call) share the junction '\(through)' but disagree on its columns (\(conflicts.joined(separator: "; "))): the second call deletes the first one's key columns from \(through), so \(earlier.call) reads columns that no longer exist",
+                at: association.location,
+                help: "give both sides the same two columns: this foreignKey is the other side's otherKey, and this otherKey its foreignKey",
+                related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+        }
+        return findings
+    }
+}
