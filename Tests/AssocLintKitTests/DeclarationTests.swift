@@ -108,7 +108,7 @@ final class DeclarationTests: XCTestCase {
                 onDelete: CASCADE
                 onUpdate: CASCADE
                 hooks: true
-                constraints: false
+                constraints: true
                 scope: { kind: article }
           posts:
             attributes:
