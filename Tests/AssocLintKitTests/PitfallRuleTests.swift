@@ -276,6 +276,23 @@ final class PitfallRuleTests: XCTestCase {
           Comment: { associations: [ { belongsTo: Post, constraints: false } ] }
         """)
         XCTAssertEqual(result.ruleIDs, Array(repeating: "ignored-option", count: 4), result.compact)
+        XCTAssertEqual(result.findings.filter { $0.message.contains("does not stop an explicit") }.count, 2, result.compact)
+    }
+
+    func testOptionsReadByOtherKindsOnly() {
+        let result = lint("""
+        models:
+          User:
+            associations:
+              - { hasMany: Post, uniqueKey: user_post, timestamps: false }
+              - { belongsToMany: Group, through: Members, keyType: BIGINT, uniqueKey: member_idx, timestamps: false, constraints: false, onDelete: CASCADE }
+          Post: { associations: [ { belongsTo: User } ] }
+          Group: { associations: [ { belongsToMany: User, through: Members } ] }
+        """)
+        XCTAssertEqual(result.ruleIDs, Array(repeating: "ignored-option", count: 4), result.compact)
+        XCTAssertTrue(result.compact.contains("'uniqueKey' only on belongsToMany"), result.compact)
+        XCTAssertTrue(result.compact.contains("ignores 'keyType' on belongsToMany"), result.compact)
+        XCTAssertTrue(result.compact.contains("belongsToMany then adds no foreign key constraint"), result.compact)
     }
 
     // MARK: on delete
@@ -304,8 +321,10 @@ final class PitfallRuleTests: XCTestCase {
             attributes: { UserId: { type: INTEGER, allowNull: false } }
             associations: [ { belongsTo: User, constraints: false } ]
         """)
-        // The second has no constraint: ignored-option says its onDelete does nothing.
-        XCTAssertEqual(result.ruleIDs, ["set-null-not-nullable", "ignored-option"], result.compact)
+        // constraints: false does not stop an explicit onDelete (the constraint is still added, so
+        // SET NULL still fails), and ignored-option says so.
+        XCTAssertEqual(result.ruleIDs, ["set-null-not-nullable", "set-null-not-nullable", "ignored-option"], result.compact)
+        XCTAssertTrue(result.findings[2].message.contains("'constraints: false' does not stop an explicit onDelete: Sequelize v6 still adds the foreign key constraint with ON DELETE SET NULL"), result.compact)
         XCTAssertEqual(result.findings.first?.related.first?.location.line, 5)
     }
 
@@ -388,5 +407,45 @@ final class PitfallRuleTests: XCTestCase {
         XCTAssertEqual(result.spots, ["inflection-surprise@4:3", "inflection-surprise@6:3"], result.compact)
         XCTAssertTrue(result.findings[0].message.contains("Slouse"), result.compact)
         XCTAssertTrue(result.findings[1].message.contains("Medium"), result.compact)
+    }
+
+    // MARK: cascades
+
+    func testCascadeToParentNeedsBothCascadeAndHooks() {
+        let result = lint("""
+        models:
+          Post: { associations: [ { hasMany: Comment, onDelete: CASCADE, hooks: true } ] }
+          Comment:
+            associations:
+              - { belongsTo: Post, onDelete: cascade, hooks: true }
+              - { belongsTo: User, onDelete: CASCADE }
+              - { belongsTo: Tag, onDelete: SET NULL, hooks: true }
+          User: { associations: [ { hasMany: Comment } ] }
+          Tag: { associations: [ { hasMany: Comment } ] }
+        """)
+        XCTAssertEqual(result.spots, ["cascade-to-parent@5:54"], result.compact)
+        XCTAssertTrue(result.findings.first?.message.contains("comment.destroy() loads the Post it belongs to and destroys it") ?? false)
+    }
+
+    func testParanoidCascadeFromEitherSideOncePerColumn() {
+        let result = lint("""
+        models:
+          User:
+            paranoid: true
+            associations: [ { hasMany: Post, onDelete: CASCADE, hooks: true } ]
+          Post:
+            associations: [ { belongsTo: User, onDelete: CASCADE } ]
+          Account:
+            paranoid: true
+            associations: [ { hasMany: Invoice } ]
+          Invoice:
+            associations: [ { belongsTo: Account, onDelete: CASCADE } ]
+          Team:
+            associations: [ { hasMany: Member, onDelete: CASCADE } ]
+          Member: { associations: [ { belongsTo: Team } ] }
+        """)
+        XCTAssertEqual(result.spots, ["paranoid-cascade@4:48", "paranoid-cascade@11:53"], result.compact)
+        XCTAssertTrue(result.findings[0].message.contains("hooks: true does not help"), result.compact)
+        XCTAssertTrue(result.findings[0].help?.contains("afterDestroy") ?? false)
     }
 }

@@ -8,36 +8,47 @@ public struct AliasAttributeCollisionRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        // Foreign keys added to each model by the associations defined so far (declaration order).
-        var added: [Int: [String: ResolvedAssociation]] = [:]
-        for association in schema.associations where !association.decl.isReportedInvalid {
-            let source = association.sourceModel
-            let key = association.names.key
-            // This association's own key lands on the source before the check (belongsTo).
-            if association.holderModel === source, association.kind == .belongsTo {
-                added[source.ordinal, default: [:]][association.foreignKey] = added[source.ordinal]?[association.foreignKey] ?? association
-            }
-            let message = "Naming collision between attribute '\(key)' and association '\(key)' on model \(source.name). To remedy this, change either foreignKey or as in your association definition"
+        // (1) The key is a declared attribute of the source, or the belongsTo's own key.
+        for index in schema.associationIndices(with: .keyIsAttribute) {
+            let association = schema.associations[index]
+            guard !association.decl.isReportedInvalid else { continue }
+            let source = association.sourceModel, key = association.key
             if let attribute = source.decl.attribute(named: key) {
                 findings.append(finding(
-                    "\(association.call): its key '\(key)' is also an attribute of \(source.name); Sequelize throws \"\(message)\"",
+                    "\(association.call): its key '\(key)' is also an attribute of \(source.name); Sequelize throws \"\(Self.message(key, source))\"",
                     at: association.location,
                     help: renameHelp(association, key: key),
                     related: [RelatedLocation(Location(path: source.decl.path, mark: attribute.mark), "\(source.name).\(key) is declared here")]))
-            } else if let adder = added[source.ordinal]?[key] {
-                let whose = adder === association ? "its own foreign key" : "the foreign key of \(adder.call)"
+            } else {
                 findings.append(finding(
-                    "\(association.call): its key '\(key)' is also \(whose), an attribute of \(source.name); Sequelize throws \"\(message)\"",
+                    "\(association.call): its key '\(key)' is also its own foreign key, an attribute of \(source.name); Sequelize throws \"\(Self.message(key, source))\"",
                     at: association.location,
-                    help: renameHelp(association, key: key),
-                    related: adder === association ? [] : [RelatedLocation(adder.location, "\(adder.call) adds \(source.name).\(key)")]))
-            }
-            if let holder = association.holderModel, holder !== source || association.kind != .belongsTo,
-               association.kind != .belongsToMany {
-                added[holder.ordinal, default: [:]][association.foreignKey] = added[holder.ordinal]?[association.foreignKey] ?? association
+                    help: renameHelp(association, key: key)))
             }
         }
-        return findings
+        // (2) A foreign key another association added before: only explicit keys can be named like
+        // an association (defaults end in the primary key's name). Each association once.
+        var reported = Set<Int>()
+        for index in schema.associationIndices(with: .explicitForeignKey) {
+            let adder = schema.associations[index]
+            guard adder.kind != .belongsToMany, let holder = adder.holderModel else { continue }
+            for later in schema.associationIndices(from: holder) where later > index || (later == index && adder.kind != .belongsTo) {
+                let association = schema.associations[later]
+                guard association !== adder, association.key == adder.foreignKey, !association.decl.isReportedInvalid,
+                      !schema.facts[later].contains(.keyIsAttribute), reported.insert(later).inserted else { continue }
+                let key = association.key
+                findings.append(finding(
+                    "\(association.call): its key '\(key)' is also the foreign key of \(adder.call), an attribute of \(holder.name); Sequelize throws \"\(Self.message(key, holder))\"",
+                    at: association.location,
+                    help: renameHelp(association, key: key),
+                    related: [RelatedLocation(adder.location, "\(adder.call) adds \(holder.name).\(key)")]))
+            }
+        }
+        return findings.sorted { $0.location < $1.location }
+    }
+
+    static func message(_ key: String, _ source: ResolvedModel) -> String {
+        "Naming collision between attribute '\(key)' and association '\(key)' on model \(source.name). To remedy this, change either foreignKey or as in your association definition"
     }
 
     func renameHelp(_ association: ResolvedAssociation, key: String) -> String {

@@ -6,11 +6,12 @@ public struct AliasNumberRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.schema.associations.compactMap { association in
+        let schema = context.schema
+        return schema.associationIndices(with: .aliased).compactMap { index in
+            let association = schema.associations[index]
             guard !association.decl.isReportedInvalid, let alias = association.decl.alias else { return nil }
             let mark = association.decl.aliasMark ?? association.decl.mark
             let at = Location(path: association.decl.path, mark: mark)
-            let names = association.names
             let instance = LintContext.instanceName(association.source)
             switch (alias, association.kind.isMulti) {
             case (.string(let name), false):
@@ -18,18 +19,22 @@ public struct AliasNumberRule: Rule {
                 let singular = Inflection.singularize(name)
                 guard name.hasSuffix("s"), singular != name, Inflection.pluralize(singular) == name else { return nil }
                 return finding(
-                    "\(association.call) has the plural alias '\(name)' for a single \(association.target): Sequelize uses it verbatim, so \(instance).\(names.accessor(.get) ?? "")() returns one \(association.target) (or null) and the foreign key is \(association.foreignKey)",
+                    "\(association.call) has the plural alias '\(name)' for a single \(association.target): Sequelize uses it verbatim, so \(instance).\(association.names.accessor(.get) ?? "")() returns one \(association.target) (or null) and the foreign key is \(association.foreignKey)",
                     at: at,
                     help: "use the singular, 'as: \(singular)' (\(instance).get\(Inflection.upperFirst(singular))())\(association.foreignKeyIsExplicit ? "" : ", and keep the column with 'foreignKey: \(association.foreignKey)' if it exists already")")
             case (.string(let name), true):
+                // Its singular, inflected while resolving, is the alias itself (first letter aside).
+                guard association.upperSingular == association.upperPlural else { return nil }
                 let plural = Inflection.pluralize(name)
                 guard plural != name, Inflection.singularize(name) == name else { return nil }
+                let names = association.names
                 let adds = names.accessor(.add) ?? ""
                 return finding(
                     "\(association.call) has the singular alias '\(name)' for many \(association.targetModel.names.plural): Sequelize uses it as the plural, so every accessor is singular: \(instance).\(names.accessor(.get) ?? "")() returns an array, and \(instance).\(adds)() is both add-one and add-many",
                     at: at,
                     help: "use the plural, 'as: \(plural)' (\(instance).get\(Inflection.upperFirst(plural))(), \(instance).add\(Inflection.upperFirst(name))())")
             case (.object(let singular?, let plural?), true) where singular == plural:
+                let names = association.names
                 return finding(
                     "\(association.call) has the alias { singular: \(singular), plural: \(plural) }: with one name for both, \(instance).\(names.accessor(.add) ?? "")() is both add-one and add-many and \(instance).\(names.accessor(.get) ?? "")() reads like a single \(association.target)",
                     at: at,

@@ -7,7 +7,7 @@ public struct DuplicateAliasRule: Rule {
 
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
-        return AliasCollision.find(in: schema).map { collision in
+        return context.relationships.aliasCollisions.map { collision in
             let association = schema.associations[collision.association], earlier = schema.associations[collision.earlier]
             switch collision.kind {
             case .alias(let alias): return self.collision(association, alias: alias, with: earlier, on: association.sourceModel)

@@ -10,7 +10,7 @@ public struct DuplicateAssociationRule: Rule {
         let schema = context.schema
         // Reversed associations and invalid entries are their own rules' findings, and an
         // association refused for its alias (duplicate-alias) never exists.
-        let skipped = context.relationships.reversed.union(AliasCollision.find(in: schema).map(\.association))
+        let skipped = context.relationships.reversed.union(context.relationships.aliasCollisions.map(\.association))
         var findings: [Finding] = []
         for model in schema.modelList {
             let range = schema.associationIndices(from: model)
@@ -24,22 +24,29 @@ public struct DuplicateAssociationRule: Rule {
 
     func check(model: ResolvedModel, _ indices: [Int], _ schema: SemanticSchema) -> [Finding] {
         var findings: [Finding] = []
-        var firstByKey: [String: Int] = [:]
-        var firstBySuffix: [String: [Int]] = [:]
-        var firstByRelationship: [String: Int] = [:]
+        // Earlier associations of the model: scanned in a list for the usual handful, looked up
+        // by key, accessor suffix and relationship in hash tables for a model with many.
+        let large = indices.count > 32
+        var seen: [Int] = []
+        var byKey: [String: Int] = [:], bySuffix: [String: [Int]] = [:], byRelationship: [String: Int] = [:]
         for index in indices {
             let association = schema.associations[index]
-            let key = association.names.key
+            let key = association.key
             defer {
-                if firstByKey[key] == nil { firstByKey[key] = index }
-                for suffix in Set([association.upperSingular, association.upperPlural]) { firstBySuffix[suffix, default: []].append(index) }
-                if !association.decl.hasScope {
-                    let relationship = Self.relationship(association)
-                    if firstByRelationship[relationship] == nil { firstByRelationship[relationship] = index }
+                if large {
+                    if byKey[key] == nil { byKey[key] = index }
+                    bySuffix[association.upperSingular, default: []].append(index)
+                    if association.upperPlural != association.upperSingular { bySuffix[association.upperPlural, default: []].append(index) }
+                    if !association.decl.hasScope, byRelationship[Self.relationship(association)] == nil {
+                        byRelationship[Self.relationship(association)] = index
+                    }
+                } else {
+                    seen.append(index)
                 }
             }
             // (a) The same key again without an alias (with an alias, Sequelize throws: duplicate-alias).
-            if !association.hasAlias, let first = firstByKey[key] {
+            let sameKey = large ? byKey[key] : seen.first { schema.associations[$0].key == key }
+            if !association.hasAlias, let first = sameKey {
                 let earlier = schema.associations[first]
                 findings.append(finding(
                     "\(association.call) has the same key '\(key)' as \(earlier.call): Sequelize keeps \(model.name).associations.\(key) for this one, but the accessors stay those of the first, and both add their foreign key",
@@ -49,36 +56,19 @@ public struct DuplicateAssociationRule: Rule {
                 continue
             }
             // Earlier associations whose accessors share a suffix with this one's.
-            let sharing = Set([association.upperSingular, association.upperPlural]).flatMap { firstBySuffix[$0] ?? [] }
-            var reported = false
-            for first in Set(sharing).sorted() {
-                let earlier = schema.associations[first]
-                let taken = Set(earlier.names.accessors.map(\.name))
-                let lost = association.names.accessors.map(\.name).filter(taken.contains)
-                guard !lost.isEmpty else { continue }
-                let instance = LintContext.instanceName(model.name)
-                let lostList = Self.unique(lost).map { "\(instance).\($0)()" }.joined(separator: ", ")
-                // (c) Unaliased, of different kinds, to the same target: `include` picks the first.
-                if !association.hasAlias, !earlier.hasAlias, earlier.targetModel === association.targetModel {
-                    findings.append(finding(
-                        "\(association.call) and \(earlier.call) are both unaliased: include: \(association.target) silently uses the first, and its \(lostList) is the first's (Sequelize never overrides an installed method)",
-                        at: association.location,
-                        help: "give this association an alias for its role (e.g. 'as: \(Self.roleExample(association))'), and use that alias in include",
-                        related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
-                } else {
-                    // (b) Another association already installed these methods.
-                    findings.append(finding(
-                        "\(association.call) wants \(lostList), which \(earlier.call) already installed: Sequelize never overrides an installed method, so these are silently not this association's",
-                        at: Location(path: association.decl.path, mark: association.decl.aliasMark ?? association.decl.mark),
-                        help: "give one of the two an alias whose accessors differ",
-                        related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
-                }
-                reported = true
-                break
+            let sharing: [Int] = large
+                ? Array(Set((bySuffix[association.upperSingular] ?? []) + (bySuffix[association.upperPlural] ?? []))).sorted()
+                : seen.filter { Self.shareSuffix(schema.associations[$0], association) }
+            if let found = accessorCollision(association, among: sharing, model: model, schema) {
+                findings.append(found)
+                continue
             }
-            if reported { continue }
             // (d) One relationship declared twice: same kind, target and foreign key, no scope.
-            if !association.decl.hasScope, let first = firstByRelationship[Self.relationship(association)] {
+            guard !association.decl.hasScope else { continue }
+            let sameRelationship = large
+                ? byRelationship[Self.relationship(association)]
+                : seen.first { !schema.associations[$0].decl.hasScope && Self.sameRelationship(schema.associations[$0], association) }
+            if let first = sameRelationship {
                 let earlier = schema.associations[first]
                 findings.append(finding(
                     "\(association.call) declares the same relationship as \(earlier.call) (\(association.kind.rawValue) on the foreign key \(association.foreignKey)): two names for the same rows",
@@ -88,6 +78,44 @@ public struct DuplicateAssociationRule: Rule {
             }
         }
         return findings
+    }
+
+    /// (b) and (c): the first earlier association that already installed one of this one's accessors.
+    func accessorCollision(_ association: ResolvedAssociation, among earlierIndices: [Int], model: ResolvedModel,
+                           _ schema: SemanticSchema) -> Finding? {
+        for first in earlierIndices {
+            let earlier = schema.associations[first]
+            let taken = Set(earlier.names.accessors.map(\.name))
+            let lost = association.names.accessors.map(\.name).filter(taken.contains)
+            guard !lost.isEmpty else { continue }
+            let instance = LintContext.instanceName(model.name)
+            let lostList = Self.unique(lost).map { "\(instance).\($0)()" }.joined(separator: ", ")
+            // (c) Unaliased, of different kinds, to the same target: `include` picks the first.
+            if !association.hasAlias, !earlier.hasAlias, earlier.targetModel === association.targetModel {
+                return finding(
+                    "\(association.call) and \(earlier.call) are both unaliased: include: \(association.target) silently uses the first, and its \(lostList) is the first's (Sequelize never overrides an installed method)",
+                    at: association.location,
+                    help: "give this association an alias for its role (e.g. 'as: \(Self.roleExample(association))'), and use that alias in include",
+                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")])
+            }
+            // (b) Another association already installed these methods.
+            return finding(
+                "\(association.call) wants \(lostList), which \(earlier.call) already installed: Sequelize never overrides an installed method, so these are silently not this association's",
+                at: Location(path: association.decl.path, mark: association.decl.aliasMark ?? association.decl.mark),
+                help: "give one of the two an alias whose accessors differ",
+                related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")])
+        }
+        return nil
+    }
+
+    static func shareSuffix(_ a: ResolvedAssociation, _ b: ResolvedAssociation) -> Bool {
+        a.upperSingular == b.upperSingular || a.upperSingular == b.upperPlural
+            || a.upperPlural == b.upperSingular || a.upperPlural == b.upperPlural
+    }
+
+    static func sameRelationship(_ a: ResolvedAssociation, _ b: ResolvedAssociation) -> Bool {
+        a.kind == b.kind && a.targetModel === b.targetModel && a.foreignKeyColumn == b.foreignKeyColumn
+            && a.otherKey == b.otherKey && a.decl.through == b.decl.through
     }
 
     /// Kind, target, key columns and junction: what makes two declarations one relationship.

@@ -9,13 +9,21 @@ public struct ForeignKeyTypeMismatchRule: Rule {
         let schema = context.schema
         var findings: [Finding] = []
         var reported = Set<String>()
+        // Schemas repeat a handful of type spellings: each is read once.
+        var families: [String: TypeFamily?] = [:]
+        func familyOf(_ type: String) -> TypeFamily? {
+            if let known = families[type] { return known }
+            let parsed = TypeFamily(type)
+            families[type] = .some(parsed)
+            return parsed
+        }
         func report(holder: ResolvedModel, attribute: AttributeDecl, referenced: ResolvedModel, key: String, via: String?,
                     related extra: [RelatedLocation] = []) {
-            guard let type = attribute.type, let family = TypeFamily(type) else { return }
+            guard let type = attribute.type, let family = familyOf(type) else { return }
             let keyAttribute = referenced.decl.attribute(named: key)
             // An undeclared `id` is the INTEGER primary key Sequelize adds.
             guard let keyType = keyAttribute?.type ?? (key == "id" && !referenced.decl.attributes.contains(where: \.primaryKey) ? "INTEGER" : nil),
-                  let keyFamily = TypeFamily(keyType), !family.holds(keyFamily),
+                  let keyFamily = familyOf(keyType), !family.holds(keyFamily),
                   reported.insert("\(holder.ordinal)\u{0}\(attribute.name)").inserted else { return }
             var related = extra
             related.append(RelatedLocation(keyAttribute.map { Location(path: referenced.decl.path, mark: $0.mark) } ?? referenced.decl.location,
@@ -26,8 +34,11 @@ public struct ForeignKeyTypeMismatchRule: Rule {
                 help: "declare \(holder.name).\(attribute.name) as \(keyType), the type of \(referenced.name).\(key)",
                 related: related))
         }
-        for association in schema.associations where !association.decl.isReportedInvalid {
-            guard let holder = association.holderModel, let attribute = holder.decl.attribute(named: association.foreignKey) else { continue }
+        // The associations whose declared key cannot hold its reference (found while resolving).
+        for index in schema.associationIndices(with: .foreignKeyTypeMismatch) {
+            let association = schema.associations[index]
+            guard !association.decl.isReportedInvalid, let holder = association.holderModel,
+                  let attribute = holder.decl.attribute(named: association.foreignKey) else { continue }
             switch association.kind {
             case .belongsTo:
                 report(holder: holder, attribute: attribute, referenced: association.targetModel,
@@ -45,7 +56,7 @@ public struct ForeignKeyTypeMismatchRule: Rule {
             }
         }
         // Columns that say what they reference.
-        for model in schema.modelList {
+        for model in schema.modelsWithReferences {
             for attribute in model.decl.attributes {
                 guard let reference = attribute.references, let name = schema.referencedModel(reference.model),
                       let referenced = schema.models[name] else { continue }
@@ -56,36 +67,3 @@ public struct ForeignKeyTypeMismatchRule: Rule {
     }
 }
 
-/// The kinds of values a key column holds, as far as they must agree for a foreign key; other
-/// types (DECIMAL, DATE, ...) are not compared.
-enum TypeFamily: String {
-    case integer = "integer"
-    case text = "text"
-    case uuid = "UUID"
-
-    init?(_ type: String) {
-        var text = Substring(type.trimmingWhitespace)
-        for prefix in ["Sequelize.DataTypes.", "DataTypes.", "Sequelize."] where text.hasPrefix(prefix) {
-            text = text.dropFirst(prefix.count)
-            break
-        }
-        let base = text.prefix { $0.isLetter || $0.isNumber }.uppercased()
-        switch base {
-        case "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "INT", "INT2", "INT4", "INT8", "SERIAL", "BIGSERIAL", "SMALLSERIAL":
-            self = .integer
-        case "STRING", "CHAR", "TEXT", "CITEXT", "VARCHAR", "CHARACTER", "NCHAR", "NVARCHAR", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT":
-            self = .text
-        case "UUID", "UNIQUEIDENTIFIER":
-            self = .uuid
-        default:
-            return nil
-        }
-    }
-
-    /// Whether a column of this family can hold keys of the other. (UUIDs in a text column work
-    /// on MySQL, where Sequelize stores them as CHAR(36): not reported.)
-    func holds(_ other: TypeFamily) -> Bool {
-        self == other || (self == .text && other == .uuid) || (self == .uuid && other == .text)
-    }
-
-}

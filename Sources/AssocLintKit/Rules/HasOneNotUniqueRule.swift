@@ -6,7 +6,8 @@ public struct HasOneNotUniqueRule: Rule {
 
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
-        return schema.associations.enumerated().compactMap { index, association in
+        return schema.associationIndices(with: .hasOne).compactMap { index in
+            let association = schema.associations[index]
             guard association.kind == .hasOne, !association.decl.isReportedInvalid, !association.decl.hasScope,
                   !association.foreignKeyIsUnique(inverse: context.relationships.inverse[index].map { schema.associations[$0] }) else { return nil }
             let target = association.targetModel

@@ -5,12 +5,12 @@ public struct IgnoredOptionRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        // From the declarations: the options are the source's, whatever the target.
-        context.files.flatMap { file in
-            file.models.flatMap { model in
-                model.associations.filter { !$0.isReportedInvalid }.flatMap { check($0) }
-            }
-        }.sorted { $0.location < $1.location }
+        // (An association to an undeclared model is unknown-model's: Sequelize throws there first.)
+        let schema = context.schema
+        return schema.associationIndices(with: .rareOptions)
+            .map { schema.associations[$0].decl }
+            .filter { !$0.isReportedInvalid }
+            .flatMap { check($0) }
     }
 
     func check(_ association: AssociationDecl) -> [Finding] {
@@ -44,12 +44,33 @@ public struct IgnoredOptionRule: Rule {
             case .through:
                 report(option.mark, "\(call): Sequelize v6 ignores '\(option.name)' inside 'through'; it reads \(option.name) on the association itself",
                        help: "move '\(option.name)' out of 'through', next to 'through:'")
+            case .kindSpecific:
+                switch (option.name, kind) {
+                case ("keyType", .belongsToMany):
+                    report(option.mark, "\(call): Sequelize v6 ignores 'keyType' on belongsToMany; the junction's keys take the types of the keys they reference",
+                           help: "remove it, or declare the junction model's key attributes with the type you want")
+                case ("uniqueKey", let other) where other != .belongsToMany:
+                    report(option.mark, "\(call): Sequelize v6 reads 'uniqueKey' only on belongsToMany (the junction's unique index); on \(other.rawValue) it is ignored",
+                           help: "to make the foreign key unique, write 'foreignKey: { name: \(association.foreignKey ?? "<key>"), unique: true }'")
+                case ("timestamps", let other) where other != .belongsToMany:
+                    report(option.mark, "\(call): Sequelize v6 reads 'timestamps' only on belongsToMany (for the junction it creates); on \(other.rawValue) it is ignored",
+                           help: "remove it; timestamps are a model option")
+                default:
+                    break
+                }
             }
         }
-        if association.constraints?.value == false {
-            for action in [association.onDelete.map { ("onDelete", $0) }, association.onUpdate.map { ("onUpdate", $0) }].compactMap({ $0 }) {
-                report(action.1.mark, "\(call): '\(action.0): \(action.1.value)' has no effect with 'constraints: false': there is no foreign key constraint to carry it",
-                       help: "remove 'constraints: false' to have the database apply \(action.1.value), or remove '\(action.0)'")
+        if let constraints = association.constraints, constraints.value == false {
+            let actions = [association.onDelete.map { ("onDelete", $0) }, association.onUpdate.map { ("onUpdate", $0) }].compactMap { $0 }
+            for (name, action) in actions {
+                if kind == .belongsToMany {
+                    report(action.mark, "\(call): '\(name): \(action.value)' has no effect with 'constraints: false': belongsToMany then adds no foreign key constraint to the junction",
+                           help: "remove 'constraints: false' to have the database apply \(action.value), or remove '\(name)'")
+                } else {
+                    // v6 skips only the default actions: an explicit one still adds the constraint.
+                    report(constraints.mark, "\(call): 'constraints: false' does not stop an explicit \(name): Sequelize v6 still adds the foreign key constraint with ON \(name == "onDelete" ? "DELETE" : "UPDATE") \(action.value.uppercased())",
+                           help: "to have no constraint, remove '\(name)' as well; to keep the action, remove 'constraints: false'")
+                }
             }
         }
         return findings

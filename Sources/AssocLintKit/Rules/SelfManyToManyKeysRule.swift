@@ -5,7 +5,9 @@ public struct SelfManyToManyKeysRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.schema.associations.compactMap { association in
+        let schema = context.schema
+        return schema.associationIndices(with: .manyToMany).compactMap { index in
+            let association = schema.associations[index]
             guard association.kind == .belongsToMany, association.isSelf, !association.decl.isReportedInvalid,
                   let otherKey = association.otherKey, otherKey == association.foreignKey else { return nil }
             let model = association.sourceModel

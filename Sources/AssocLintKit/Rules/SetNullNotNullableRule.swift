@@ -5,9 +5,11 @@ public struct SetNullNotNullableRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.schema.associations.flatMap { association -> [Finding] in
+        let schema = context.schema
+        return schema.associationIndices(with: .referentialAction).flatMap { index -> [Finding] in
+            let association = schema.associations[index]
             guard association.kind != .belongsToMany, !association.decl.isReportedInvalid,
-                  association.decl.constraints?.value != false, let holder = association.holderModel else { return [] }
+                  let holder = association.holderModel else { return [] }
             // Not null by the option, or by the declared column.
             let column = holder.linkAttribute(named: association.foreignKey)
             let notNull: Location?

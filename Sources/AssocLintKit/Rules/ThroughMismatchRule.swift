@@ -8,7 +8,8 @@ public struct ThroughMismatchRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        for (index, association) in schema.associations.enumerated() where association.kind == .belongsToMany {
+        for index in schema.associationIndices(with: .manyToMany) {
+            let association = schema.associations[index]
             // Each pair once, on the later declaration (the call that deletes the other's columns).
             guard let partnerIndex = context.relationships.inverse[index], partnerIndex < index,
                   !association.decl.isReportedInvalid else { continue }

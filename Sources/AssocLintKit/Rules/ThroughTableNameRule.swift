@@ -7,7 +7,8 @@ public struct ThroughTableNameRule: Rule {
 
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
-        return schema.associations.compactMap { association in
+        return schema.associationIndices(with: .manyToMany).compactMap { index in
+            let association = schema.associations[index]
             guard association.kind == .belongsToMany, !association.decl.isReportedInvalid,
                   let through = association.decl.through, schema.models[through] == nil,
                   let model = schema.modelsByTable[through] else { return nil }

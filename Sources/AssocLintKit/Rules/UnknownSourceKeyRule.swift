@@ -5,10 +5,11 @@ public struct UnknownSourceKeyRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        // Read from the declarations: the source is known even when the target is not.
-        context.files.flatMap { file in
-            file.models.flatMap { model in
-                model.associations.compactMap { association -> Finding? in
+        // (An association to an undeclared model is unknown-model's: Sequelize throws there first.)
+        let schema = context.schema
+        return schema.associationIndices(with: .rareOptions).compactMap { index -> Finding? in
+                    let model = schema.associations[index].sourceModel.decl
+                    let association = schema.associations[index].decl
                     guard let sourceKey = association.sourceKey, association.kind != .belongsTo, !association.isReportedInvalid,
                           let missing = UnknownKey.missing(sourceKey, on: model) else { return nil }
                     let call = "\(model.name).\(association.kind.rawValue)(\(association.target))"
@@ -18,8 +19,6 @@ public struct UnknownSourceKeyRule: Rule {
                     return finding("\(call): sourceKey '\(sourceKey)' is not an attribute of \(model.name).\(missing); \(thrown)",
                                    at: Location(path: association.path, mark: association.sourceKeyMark ?? association.mark),
                                    help: "name an attribute of \(model.name) (its primary key is the default), or declare '\(sourceKey)' on it")
-                }
-            }
         }
     }
 }

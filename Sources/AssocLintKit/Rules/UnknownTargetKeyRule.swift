@@ -5,7 +5,9 @@ public struct UnknownTargetKeyRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        context.schema.associations.compactMap { association in
+        let schema = context.schema
+        return schema.associationIndices(with: .rareOptions).compactMap { index in
+            let association = schema.associations[index]
             guard let targetKey = association.decl.targetKey, association.kind == .belongsTo || association.kind == .belongsToMany,
                   !association.decl.isReportedInvalid else { return nil }
             let target = association.targetModel

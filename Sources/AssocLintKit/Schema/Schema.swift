@@ -219,6 +219,9 @@ public final class AssociationDecl: @unchecked Sendable {
         set { setRare(isAbsent: newValue.isEmpty) { $0.misplacedOptions = newValue } }
     }
 
+    /// Whether any of the rarely set options is set (a cheap first test for rules about them).
+    public var hasRareOptions: Bool { rare != nil }
+
     /// Whether `invalid-declaration` reports the entry as a whole (two kind keys, a belongsToMany
     /// without a usable `through`): it still counts as the user's intent (its other side is paired
     /// with it, its columns are evidence), but no other rule reports on it (one mistake, one finding).
@@ -253,6 +256,8 @@ public struct MisplacedOption: Sendable, Equatable {
         case associationOptions
         /// Inside `through: { ... }` instead of on the association.
         case through
+        /// On the association, read by some kinds only (`keyType`, `uniqueKey`, `timestamps`).
+        case kindSpecific
     }
 
     public var name: String

@@ -533,14 +533,19 @@ private struct Decoder {
                 let option = OptionValue(value: flag, mark: value.mark)
                 if pair.name == "hooks" { association.hooks = option } else { association.constraints = option }
             }
-        case "timestamps", "foreignKeyConstraint":
+        case "timestamps":
             _ = requireBool(value, pair.name)
+            association.misplacedOptions.append(MisplacedOption(name: pair.name, place: .kindSpecific, mark: pair.key.mark))
+        case "foreignKeyConstraint":
+            _ = requireBool(value, pair.name)
+        case "keyType", "uniqueKey":
+            association.misplacedOptions.append(MisplacedOption(name: pair.name, place: .kindSpecific, mark: pair.key.mark))
         case "scope":
             association.hasScope = true
         case let name where Vocabulary.misplacedAssociationKeys.contains(name):
             association.misplacedOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: pair.key.mark))
         default:
-            break  // keyType, uniqueKey: passed to the database as given
+            break
         }
     }
 

@@ -51,6 +51,9 @@ public struct Relationships: Sendable {
     /// Associations reported as reversed (a belongsTo, its partner in a reversed pair, a
     /// hasMany/hasOne): no other rule reports on them or advises their mirror image.
     public let reversed: Set<Int>
+    /// Associations Sequelize refuses because their alias is taken (duplicate-alias): they never
+    /// exist, so rules about what associations do skip them.
+    let aliasCollisions: [AliasCollision]
 
     public init(_ schema: SemanticSchema, jobs: Int = 1) {
         let timer = PhaseTimer()
@@ -66,6 +69,8 @@ public struct Relationships: Sendable {
         self.ownerReversals = ownerReversals
         self.explainedByReversal = explainedByBelongsTo.union(ownerReversals.flatMap(\.explains))
         self.reversed = Set(reversals.flatMap { [$0.association] + [$0.partner].compactMap { $0 } } + ownerReversals.map(\.association))
+        aliasCollisions = AliasCollision.find(in: schema)
+        timer.lap("    alias collisions")
     }
 
     // MARK: inverses

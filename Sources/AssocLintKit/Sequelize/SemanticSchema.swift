@@ -19,6 +19,10 @@ public final class ResolvedModel: Sendable {
 
     /// Whether some attribute maps to a column of another name (`field`).
     let hasFieldOverrides: Bool
+    /// The primary key's declared type; `INTEGER` for the `id` Sequelize adds.
+    public let primaryKeyType: String?
+    /// Whether some attribute has `references`.
+    let hasReferences: Bool
 
     public var name: String { decl.name }
 
@@ -26,8 +30,11 @@ public final class ResolvedModel: Sendable {
         self.decl = decl
         self.ordinal = ordinal
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
-        primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
+        let declaredKey = decl.attributes.first(where: \.primaryKey)
+        primaryKey = declaredKey?.name ?? "id"
+        primaryKeyType = declaredKey.map { $0.type } ?? "INTEGER"
         hasFieldOverrides = decl.attributes.contains { $0.field != nil }
+        hasReferences = decl.attributes.contains { $0.references != nil }
         defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
         // Without overrides, the singular and plural are the model name's own (no second inflection).
         hasOneForeignKey = decl.singularName == nil
@@ -68,6 +75,8 @@ public final class ResolvedAssociation: Sendable {
     /// The foreign key attribute: explicit, or Sequelize's default (§3.2).
     public let foreignKey: String
     public let foreignKeyIsExplicit: Bool
+    /// `names.key`: the association's key in `Source.associations`, the name `include` uses.
+    public let key: String
     /// hasMany/hasOne only: whether the source declares an attribute named like a link to the
     /// target (the target's default keys, or an explicit foreignKey of the source's associations to
     /// it), worked out while the target is at hand: the one clue `reversed-has-many` needs first.
@@ -87,6 +96,7 @@ public final class ResolvedAssociation: Sendable {
         self.holderModel = holder
         upperSingular = names.upperSingular
         upperPlural = names.upperPlural
+        key = names.key
         self.foreignKey = foreignKey
         self.foreignKeyIsExplicit = foreignKeyIsExplicit
         self.sourceHasNamedLink = sourceHasNamedLink
@@ -176,6 +186,16 @@ public final class SemanticSchema: Sendable {
     let sortedTargets: [Int]
     /// Whether some file could not be read completely, so declarations may be missing.
     public let isIncomplete: Bool
+    /// What each association (by index) shows at a glance: rules scan this compact array and look
+    /// closer only at the associations that can concern them.
+    public let facts: [AssociationFacts]
+    /// Models with an attribute that has `references`.
+    public let modelsWithReferences: [ResolvedModel]
+
+    /// The indices of the associations with all of `wanted`.
+    public func associationIndices(with wanted: AssociationFacts) -> [Int] {
+        facts.indices.filter { facts[$0].isSuperset(of: wanted) }
+    }
 
     public init(files: [SchemaFile], jobs: Int = 1) {
         self.files = files
@@ -208,17 +228,23 @@ public final class SemanticSchema: Sendable {
         // associations are consecutive), resolved on all threads.
         let frozenModels = models
         let perModel = modelList.parallelMap(jobs: jobs) { source in
-            source.decl.associations.compactMap { association in
+            let resolved = source.decl.associations.compactMap { association in
                 frozenModels[association.target].map { Self.resolve(association, source: source, target: $0, models: frozenModels) }
             }
+            // Facts found while each association and its models are at hand.
+            return (resolved, resolved.map { AssociationFacts(of: $0, among: resolved) })
         }
         var associations: [ResolvedAssociation] = []
-        associations.reserveCapacity(perModel.reduce(0) { $0 + $1.count })
+        var facts: [AssociationFacts] = []
+        let total = perModel.reduce(0) { $0 + $1.0.count }
+        associations.reserveCapacity(total)
+        facts.reserveCapacity(total)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(modelList.count)
-        for resolved in perModel {
+        for (resolved, found) in perModel {
             ranges.append(associations.count..<associations.count + resolved.count)
             associations.append(contentsOf: resolved)
+            facts.append(contentsOf: found)
         }
         var byTarget = Array(associations.indices)
         for range in ranges where range.count > 1 {
@@ -227,6 +253,8 @@ public final class SemanticSchema: Sendable {
         timer.lap("    associations")
         self.models = models
         self.modelList = modelList
+        self.facts = facts
+        self.modelsWithReferences = modelList.filter(\.hasReferences)
         self.modelsByTable = byTable
         self.sharedTables = sharedTables
         self.associations = associations
@@ -409,5 +437,70 @@ extension SemanticSchema {
             mistake = candidates.first { $0.kind.isMulti && call.suffixEquals($0.upperSingular) }
         }
         return UsageResolution(model: model, isModelMethod: false, owner: owner, singularGetterMistake: mistake)
+    }
+}
+
+/// Facts about one association, found while it is resolved (its declaration, its models and its
+/// holder's attributes are at hand then), as bits in one compact array.
+public struct AssociationFacts: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let aliased = AssociationFacts(rawValue: 1 << 0)
+    public static let manyToMany = AssociationFacts(rawValue: 1 << 1)
+    /// One of the rarely set options (sourceKey, targetKey, otherKey, onDelete, misplaced ones...),
+    /// or a `through` on a kind that has none.
+    public static let rareOptions = AssociationFacts(rawValue: 1 << 2)
+    /// An `onDelete` or `onUpdate`.
+    public static let referentialAction = AssociationFacts(rawValue: 1 << 3)
+    public static let explicitForeignKey = AssociationFacts(rawValue: 1 << 4)
+    /// Its key is a declared attribute of the source, or its own foreign key (belongsTo).
+    public static let keyIsAttribute = AssociationFacts(rawValue: 1 << 5)
+    /// The model holding the key declares the foreign key attribute with a type that cannot hold
+    /// the referenced key (or, for a belongsToMany, its otherKey attribute does).
+    public static let foreignKeyTypeMismatch = AssociationFacts(rawValue: 1 << 6)
+    public static let hasOne = AssociationFacts(rawValue: 1 << 7)
+    /// The source has more than one association (duplicates are possible).
+    public static let hasSiblings = AssociationFacts(rawValue: 1 << 8)
+
+    init(of association: ResolvedAssociation, among siblings: [ResolvedAssociation]) {
+        var facts: AssociationFacts = []
+        let decl = association.decl
+        if decl.alias != nil { facts.insert(.aliased) }
+        if decl.kind == .belongsToMany { facts.insert(.manyToMany) }
+        if decl.kind == .hasOne { facts.insert(.hasOne) }
+        if decl.hasRareOptions || (decl.throughMark != nil && decl.kind != .belongsToMany) {
+            facts.insert(.rareOptions)
+            if decl.onDelete != nil || decl.onUpdate != nil { facts.insert(.referentialAction) }
+        }
+        if association.foreignKeyIsExplicit { facts.insert(.explicitForeignKey) }
+        if siblings.count > 1 { facts.insert(.hasSiblings) }
+        let source = association.sourceModel
+        if source.decl.attribute(named: association.key) != nil
+            || (decl.kind == .belongsTo && association.foreignKey == association.key) {
+            facts.insert(.keyIsAttribute)
+        }
+        if Self.typeMismatch(association) { facts.insert(.foreignKeyTypeMismatch) }
+        self = facts
+    }
+
+    /// Whether a declared key attribute of the holder cannot hold the key it references.
+    static func typeMismatch(_ association: ResolvedAssociation) -> Bool {
+        guard let holder = association.holderModel else { return false }
+        func mismatch(_ attributeName: String, references model: ResolvedModel, key: String?) -> Bool {
+            guard let type = holder.decl.attribute(named: attributeName)?.type, let family = TypeFamily(type) else { return false }
+            let keyType = key.map { model.decl.attribute(named: $0)?.type } ?? model.primaryKeyType
+            guard let keyType, let keyFamily = TypeFamily(keyType) else { return false }
+            return !family.holds(keyFamily)
+        }
+        switch association.kind {
+        case .belongsTo:
+            return mismatch(association.foreignKey, references: association.targetModel, key: association.decl.targetKey)
+        case .hasMany, .hasOne:
+            return mismatch(association.foreignKey, references: association.sourceModel, key: association.decl.sourceKey)
+        case .belongsToMany:
+            return mismatch(association.foreignKey, references: association.sourceModel, key: association.decl.sourceKey)
+                || (association.otherKey.map { mismatch($0, references: association.targetModel, key: association.decl.targetKey) } ?? false)
+        }
     }
 }
