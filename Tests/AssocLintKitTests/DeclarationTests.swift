@@ -148,7 +148,7 @@ final class DeclarationTests: XCTestCase {
           Profile: { associations: [ { belongsTo: User, targetKey: email } ] }
         """)
         XCTAssertEqual(result.ruleIDs, ["unknown-source-key"], result.compact)
-        XCTAssertTrue(result.findings[0].message.contains("Did you mean 'email'?"))
+        XCTAssertTrue(result.findings[0].help?.hasPrefix("did you mean 'email'? ") ?? false)
     }
 
     func testUnsupportedVersion() {
@@ -201,7 +201,7 @@ final class TargetKeyTests: XCTestCase {
             associations: [ { belongsTo: User, targetKey: emial, foreignKey: authorEmail } ]
         """)
         XCTAssertEqual(result.spots, ["unknown-target-key@6:51"], result.compact)
-        XCTAssertTrue(result.findings[0].message.contains("Did you mean 'email'?"))
+        XCTAssertTrue(result.findings[0].help?.hasPrefix("did you mean 'email'? ") ?? false)
         XCTAssertTrue(result.findings[0].message.contains("Unknown attribute \"emial\" passed as targetKey, define this attribute on model \"User\" first"))
     }
 }

@@ -5,8 +5,9 @@ import XCTest
 /// Every sample's compact output is kept beside it (`expected.txt` for a directory,
 /// `<name>.expected.txt` for a single file) and compared here.
 final class SampleTests: XCTestCase {
+    /// Lints as the command does: a sample folder's `.assoclint.yml` applies.
     func run(_ relativePath: String) -> LintResult {
-        Linter.lint(paths: [packageRoot.appendingPathComponent(relativePath).path])
+        Linter.run(LintOptions(paths: [packageRoot.appendingPathComponent(relativePath).path]))
     }
 
     /// Compact output with paths relative to the package root.
@@ -77,5 +78,32 @@ final class SampleTests: XCTestCase {
         for (file, rule) in Self.quiz {
             XCTAssertTrue(readme.contains("| `\(file)` |") && readme.contains("`\(rule)`"), file)
         }
+    }
+
+    /// Each pitfalls file is named after the rule it shows, and gives that rule's findings only;
+    /// every rule of issue 9's catalog has a file.
+    func testEachPitfallFileGivesItsRule() throws {
+        let folder = packageRoot.appendingPathComponent("Samples/pitfalls")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let rules = Set(files.map { String($0.dropLast(5)) })
+        XCTAssertTrue(rules.isSubset(of: Set(RuleCatalog.shared.ids)), "\(rules.subtracting(RuleCatalog.shared.ids))")
+        XCTAssertEqual(rules, [
+            "duplicate-alias", "alias-attribute-collision", "unknown-target-key", "unknown-source-key",
+            "duplicate-association", "alias-number", "self-many-to-many-keys", "through-mismatch",
+            "through-table-name", "foreign-key-type-mismatch", "ignored-option", "cascade-to-parent",
+            "paranoid-cascade", "conflicting-on-delete", "set-null-not-nullable", "shadowed-accessor",
+            "has-one-not-unique", "inflection-surprise",
+        ])
+        let expectedLines = try expected("Samples/pitfalls/expected.txt").split(separator: "\n").map(String.init)
+        for file in files {
+            let result = run("Samples/pitfalls/\(file)")
+            XCTAssertEqual(Set(result.ruleIDs), [String(file.dropLast(5))], compact(result))
+            XCTAssertEqual(compact(result).split(separator: "\n").map(String.init),
+                           expectedLines.filter { $0.hasPrefix("Samples/pitfalls/\(file):") }, file)
+        }
+        let whole = run("Samples/pitfalls")
+        XCTAssertEqual(compact(whole), try expected("Samples/pitfalls/expected.txt"))
+        let readme = try expected("Samples/pitfalls/README.md")
+        for file in files { XCTAssertTrue(readme.contains("`\(file)`"), file) }
     }
 }

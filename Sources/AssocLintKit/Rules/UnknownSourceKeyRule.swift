@@ -16,9 +16,9 @@ public struct UnknownSourceKeyRule: Rule {
                     let thrown = association.kind == .hasOne
                         ? "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(model.name)\" first"
                         : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field')"
-                    return finding("\(call): sourceKey '\(sourceKey)' is not an attribute of \(model.name).\(missing); \(thrown)",
+                    return finding("\(call): sourceKey '\(sourceKey)' is not an attribute of \(model.name); \(thrown)",
                                    at: Location(path: association.path, mark: association.sourceKeyMark ?? association.mark),
-                                   help: "name an attribute of \(model.name) (its primary key is the default), or declare '\(sourceKey)' on it")
+                                   help: "\(missing)name an attribute of \(model.name) (its primary key is the default), or declare '\(sourceKey)' on it")
         }
     }
 }

@@ -15,20 +15,21 @@ public struct UnknownTargetKeyRule: Rule {
             let thrown = association.kind == .belongsTo
                 ? "Sequelize throws: Unknown attribute \"\(targetKey)\" passed as targetKey, define this attribute on model \"\(target.name)\" first"
                 : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field')"
-            return finding("\(association.call): targetKey '\(targetKey)' is not an attribute of \(target.name).\(missing); \(thrown)",
+            return finding("\(association.call): targetKey '\(targetKey)' is not an attribute of \(target.name); \(thrown)",
                            at: Location(path: association.decl.path, mark: association.decl.targetKeyMark ?? association.decl.mark),
-                           help: "name an attribute of \(target.name) (its primary key \(target.primaryKey) is the default), or declare '\(targetKey)' on it",
+                           help: "\(missing)name an attribute of \(target.name) (its primary key \(target.primaryKey) is the default), or declare '\(targetKey)' on it",
                            related: [RelatedLocation(target.decl.location, "\(target.name) is declared here")])
         }
     }
 }
 
 /// Whether a key option names no attribute of a model that lists its attributes (`id` exists
-/// unless another primary key is declared); the did-you-mean when it does not.
+/// unless another primary key is declared): then the start of a help, "did you mean 'x'? ", or ""
+/// without a near name.
 enum UnknownKey {
     static func missing(_ key: String, on model: ModelDecl) -> String? {
         guard model.declaresAttributes, model.attribute(named: key) == nil,
               key != "id" || model.attributes.contains(where: \.primaryKey) else { return nil }
-        return Suggestion.phrase(for: key, in: model.attributes.map(\.name))
+        return Suggestion.nearest(to: key, in: model.attributes.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
     }
 }
