@@ -156,7 +156,9 @@ final class QuizTests: XCTestCase {
             associations: [ { hasMany: User } ]
         """)
         XCTAssertEqual(result.ruleIDs, ["reversed-belongs-to"], result.compact)
-        XCTAssertTrue(result.findings.first?.help?.hasPrefix("replace it with User.hasMany(Profile, { foreignKey: 'userId' }) (user.getProfiles())") ?? false)
+        // Profile.userId is unique: the fix is a one-to-one, whatever the pair said.
+        XCTAssertTrue(result.findings.first?.help?.hasPrefix("replace it with User.hasOne(Profile, { foreignKey: 'userId' }) (user.getProfile())") ?? false,
+                      result.findings.first?.help ?? "")
     }
 
     func testQ5HasManyForAOneToOne() {
@@ -187,16 +189,28 @@ final class QuizTests: XCTestCase {
         XCTAssertFalse(result.ruleIDs.contains("reversed-has-many"), result.compact)
     }
 
-    func testAPairIsNoEvidenceAgainstAModelThatListsNoAttributes() {
-        // Nothing is known of User's columns: two declarations that agree stay unreported.
-        let result = lint("""
+    func testAPairAgainstAModelThatListsNoAttributesNeedsAReference() {
+        // Nothing is known of User's columns: a column only named like the link says nothing...
+        let named = lint("""
+        models:
+          User:
+            associations: [ { belongsTo: Profile } ]
+          Profile:
+            attributes: { bio: TEXT, userId: { type: INTEGER, unique: true } }
+            associations: [ { hasOne: User } ]
+        """)
+        XCTAssertEqual(named.findings, [], named.compact)
+        // ...but one that references Users says where the key is.
+        let referencing = lint("""
         models:
           User:
             associations: [ { belongsTo: Profile } ]
         \(Self.profile)
             associations: [ { hasOne: User } ]
         """)
-        XCTAssertEqual(result.findings, [], result.compact)
+        XCTAssertEqual(referencing.ruleIDs, ["reversed-belongs-to"], referencing.compact)
+        XCTAssertTrue(referencing.findings.first?.message.contains("Profile.userId references User (which lists no attributes of its own)") ?? false,
+                      referencing.compact)
     }
 
     // MARK: mutual belongsTo
@@ -319,14 +333,24 @@ final class QuizTests: XCTestCase {
         XCTAssertEqual(result.spots, ["reversed-has-many@17:23"], result.compact)
     }
 
-    func testATargetThatListsNoAttributesIsNeverEvidence() {
-        let result = lint("""
+    func testATargetThatListsNoAttributesNeedsAColumnThatReferencesIt() {
+        // Post may hold CommentId undeclared, but Comment.postId references Posts: reversed.
+        let referenced = lint("""
         models:
           Post: {}
         \(Self.commentWithPostId)
             associations: [ { hasMany: Post } ]
         """)
-        XCTAssertFalse(result.ruleIDs.contains("reversed-has-many"), result.compact)
+        XCTAssertEqual(referenced.ruleIDs, ["reversed-has-many"], referenced.compact)
+        // A column only named like the link says nothing about a model that lists no attributes.
+        let named = lint("""
+        models:
+          Post: {}
+          Comment:
+            attributes: { postId: INTEGER }
+            associations: [ { hasMany: Post } ]
+        """)
+        XCTAssertFalse(named.ruleIDs.contains("reversed-has-many"), named.compact)
     }
 
     // MARK: belongsToMany keys, invalid entries

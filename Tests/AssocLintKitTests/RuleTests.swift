@@ -16,7 +16,7 @@ final class ReversedBelongsToTests: XCTestCase {
         let finding = result.findings[0]
         XCTAssertTrue(finding.message.contains("Post.belongsTo(Comment)"))
         XCTAssertEqual(finding.related.map(\.location.line), [4])
-        XCTAssertTrue(finding.help?.contains("'- belongsTo: Post' to Comment") ?? false)
+        XCTAssertTrue(finding.help?.contains("declare Comment.belongsTo(Post) (comment.getPost())") ?? false, finding.help ?? "")
     }
 
     func testLinkColumnOnTheTargetIsEvidence() {

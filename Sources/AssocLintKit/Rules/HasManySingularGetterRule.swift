@@ -9,7 +9,10 @@ public struct HasManySingularGetterRule: Rule {
         var findings: [Finding] = []
         for (file, resolutions) in zip(context.files, context.usageResolutions) {
             for (usage, resolution) in zip(file.usages, resolutions) {
+                // On a hasMany reported as reversed the usage is right and the declaration wrong:
+                // reversed-has-many says so (and its fix generates this getter).
                 guard let model = resolution.model, let association = resolution.singularGetterMistake,
+                      !context.relationships.reversedAssociations.contains(ObjectIdentifier(association)),
                       let getter = association.names.accessor(.get) else { continue }
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""

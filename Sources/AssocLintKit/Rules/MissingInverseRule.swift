@@ -11,7 +11,7 @@ public struct MissingInverseRule: Rule {
         var findings: [Finding] = []
         for (index, association) in schema.associations.enumerated()
         where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index)
-            && !association.decl.isReportedInvalid {
+            && !association.decl.isReportedInvalid && !Self.invalidEntryPointsBack(association) {
             let source = association.sourceModel, target = association.targetModel
             let suggestion = Self.inverse(of: association, source: source, target: target)
             let instance = LintContext.instanceName(target.name)
@@ -31,6 +31,14 @@ public struct MissingInverseRule: Rule {
                                     related: related))
         }
         return findings
+    }
+
+    /// Whether the target has an entry that invalid-declaration reports and that names the source
+    /// (in any of its kind keys): it may well be the inverse, once written right.
+    static func invalidEntryPointsBack(_ association: ResolvedAssociation) -> Bool {
+        association.targetModel.decl.associations.contains { entry in
+            entry.isReportedInvalid && (entry.target == association.source || entry.otherKindTargets.contains(association.source))
+        }
     }
 
     /// The declaration to add on the target: what is missing, its YAML, and the getter it creates.

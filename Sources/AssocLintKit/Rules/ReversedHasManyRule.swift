@@ -12,15 +12,19 @@ public struct ReversedHasManyRule: Rule {
             let column = reversal.column
             let right = reversal.rightBelongsTo.map { schema.associations[$0] }
             // The fix: the target owns the source (the same kind, mirrored), the source belongs to it.
-            let owner = SuggestedAssociation(target, association.kind, source, keyColumn: column.name)
+            // A unique key is a one-to-one, whatever kind was declared.
+            let kind = source.decl.isUniqueAlone(column) ? .hasOne : association.kind
+            let owner = SuggestedAssociation(target, kind, source, keyColumn: column.name)
             let holder = SuggestedAssociation(source, .belongsTo, target, keyColumn: column.name)
-            var help = "replace it with \(owner.described)"
+            let rightOwner = reversal.rightOwner.map { schema.associations[$0] }
+            var help = rightOwner.map { "remove it: \($0.call) already owns \(source.name) through \(source.name).\(column.name)" }
+                ?? "replace it with \(owner.described)"
             help += right.map { "; \($0.call) already holds the key \(source.name).\(column.name)" }
                 ?? "; declare \(holder.described)"
             var related = [RelatedLocation(Location(path: source.decl.path, mark: column.mark), "\(source.name).\(column.name) links to \(target.name)")]
             if let right { related.append(RelatedLocation(right.location, "\(right.call) uses \(source.name).\(column.name)")) }
             return finding(
-                "\(association.call) looks reversed: it expects a foreign key \(association.foreignKey) on \(target.name), but \(target.name) has no column linking to \(source.name) while \(source.name).\(column.name) links to \(target.name), so \(source.name) belongs to \(target.name)",
+                "\(association.call) looks reversed: it expects a foreign key \(association.foreignKey) on \(target.name), but \(target.decl.declaresAttributes ? "\(target.name) has no column linking to \(source.name) while \(source.name).\(column.name) links to \(target.name)" : "\(source.name).\(column.name) references \(target.name) (which lists no attributes of its own)"), so \(source.name) belongs to \(target.name)",
                 at: association.location, help: help, related: related)
         }
     }

@@ -11,6 +11,7 @@ public struct UnknownAccessorRule: Rule {
             for (usage, resolution) in zip(file.usages, resolutions) {
                 guard let model = resolution.model, !resolution.isModelMethod,
                       resolution.owner == nil, resolution.singularGetterMistake == nil else { continue }
+                // (A singular getter of a reversed hasMany is reversed-has-many's finding: not unknown.)
                 let accessors = schema.accessors(of: model)
                 let instance = LintContext.instanceName(model.name)
                 let place = usage.at.map { " (at \($0))" } ?? ""

@@ -13,7 +13,8 @@ public struct UnknownModelRule: Rule {
                 // A model whose associations all resolved has none to an unknown model.
                 if let resolved = schema.models[model.name], resolved.decl === model,
                    schema.associationIndices(from: resolved).count == model.associations.count { continue }
-                for association in model.associations where schema.models[association.target] == nil {
+                // An entry invalid-declaration reports as a whole is its finding alone.
+                for association in model.associations where schema.models[association.target] == nil && !association.isReportedInvalid {
                     let call = "\(association.source).\(association.kind.rawValue)(\(association.target))"
                     findings.append(finding(
                         "\(call): no model named '\(association.target)' is declared\(suggestion(association.target, schema))",

@@ -130,6 +130,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var foreignKeyAllowNull: Bool?
         var hasScope = false
         var misplacedOptions: [MisplacedOption] = []
+        var otherKindTargets: [String] = []
     }
 
     private var rare: RareOptions?
@@ -217,6 +218,13 @@ public final class AssociationDecl: @unchecked Sendable {
     public var misplacedOptions: [MisplacedOption] {
         get { rare?.misplacedOptions ?? [] }
         set { setRare(isAbsent: newValue.isEmpty) { $0.misplacedOptions = newValue } }
+    }
+
+    /// The targets of the other kind keys of an entry that has several (reported by
+    /// invalid-declaration): the user may have meant any of them.
+    public var otherKindTargets: [String] {
+        get { rare?.otherKindTargets ?? [] }
+        set { setRare(isAbsent: newValue.isEmpty) { $0.otherKindTargets = newValue } }
     }
 
     /// Whether any of the rarely set options is set (a cheap first test for rules about them).

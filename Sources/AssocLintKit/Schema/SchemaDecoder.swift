@@ -453,6 +453,10 @@ private struct Decoder {
         // An entry with two kinds stands for its first: its other side pairs with it, and no rule
         // but invalid-declaration reports on it.
         association.isReportedInvalid = secondKindPair != nil
+        if secondKindPair != nil {
+            association.otherKindTargets = pairs.filter { AssociationKind(rawValue: $0.name) != nil && $0.key.mark != kindPair.key.mark }
+                .compactMap { string($0.value) }
+        }
         let call = CallText(source: model.name, kind: kind, target: target)
         let options = secondKindPair == nil
             ? pairs.filter { $0.key.mark != kindPair.key.mark }

@@ -21,6 +21,9 @@ public struct Reversal: Sendable {
     /// An unaliased `T.belongsTo(S)` whose foreign key is the evidence column: the key already has
     /// the right belongsTo (mutual belongsTo).
     public var rightBelongsTo: Int?
+    /// An unaliased `T.belongsTo(S)` on another spelling of the column (`PersonId` for `personId`):
+    /// the right belongsTo, once it names the column (foreign-key-mismatch reports the spelling).
+    public var otherSpelling: Int?
     /// Associations whose missing inverse this reversal explains (the belongsTo itself included).
     public var explains: [Int]
 }
@@ -34,6 +37,8 @@ public struct OwnerReversal: Sendable {
     public var column: AttributeDecl
     /// An unaliased belongsTo from the source to the target whose foreign key is that column.
     public var rightBelongsTo: Int?
+    /// A hasMany/hasOne from the target to the source whose foreign key is that column.
+    public var rightOwner: Int?
     /// Associations whose missing inverse this reversal explains (the hasMany/hasOne included).
     public var explains: [Int]
 }
@@ -51,6 +56,8 @@ public struct Relationships: Sendable {
     /// Associations reported as reversed (a belongsTo, its partner in a reversed pair, a
     /// hasMany/hasOne): no other rule reports on them or advises their mirror image.
     public let reversed: Set<Int>
+    /// The same, by identity (for rules that hold associations rather than indices).
+    public let reversedAssociations: Set<ObjectIdentifier>
     /// Associations Sequelize refuses because their alias is taken (duplicate-alias): they never
     /// exist, so rules about what associations do skip them.
     let aliasCollisions: [AliasCollision]
@@ -69,6 +76,7 @@ public struct Relationships: Sendable {
         self.ownerReversals = ownerReversals
         self.explainedByReversal = explainedByBelongsTo.union(ownerReversals.flatMap(\.explains))
         self.reversed = Set(reversals.flatMap { [$0.association] + [$0.partner].compactMap { $0 } } + ownerReversals.map(\.association))
+        reversedAssociations = Set(reversed.map { ObjectIdentifier(schema.associations[$0]) })
         aliasCollisions = AliasCollision.find(in: schema)
         timer.lap("    alias collisions")
     }
@@ -298,28 +306,42 @@ public struct Relationships: Sendable {
             // lives on T (mutual belongsTo). Columns of roles are no evidence: the key of an
             // S.hasMany/hasOne(T) (the source owns the target through it) or of an aliased
             // T.belongsTo(S) (a second link, as a department's managerId), and a column that only
-            // references back under a role name.
+            // references back under a role name. An aliased belongsTo is a role itself: only a
+            // column named like its own key is evidence against it.
             // Evidence is a column of T: without attributes, T has none.
             guard target.decl.declaresAttributes else { continue }
-            let partner = inverse[index].flatMap { $0 == index ? nil : $0 }
-            // A pair says the key is on S: only a source that lists its attributes can be known to
-            // lack it, and then any T.belongsTo(S) is another relationship between the two (a user's
-            // profile picture beside the pictures a user has).
-            if partner != nil, !source.decl.declaresAttributes { continue }
+            let partnerIndex = inverse[index].flatMap { $0 == index ? nil : $0 }
+            let partner = partnerIndex.map { schema.associations[$0] }
+            // A pair says the key is on S: any T.belongsTo(S) is then another relationship between the
+            // two (a user's profile picture beside the pictures a user has). (And only a source that
+            // lists its attributes can be known to lack the key: checked below.)
+            // Both sides name the same key explicitly: a column of that name on T is a coincidence.
+            if let partner, partner.foreignKeyIsExplicit, association.foreignKeyIsExplicit, partner.foreignKey == association.foreignKey { continue }
             guard links.columns(source, target).isEmpty else { continue }
-            let roles = Set((schema.associations(from: target, to: source).filter { $0.kind == .belongsTo && ($0.hasAlias || partner != nil) }
+            let backward = schema.associations(from: target, to: source)
+            let roles = Set((backward.filter { $0.kind == .belongsTo && ($0.hasAlias || partner != nil) }
                 + schema.associations(from: source, to: target).filter { $0.kind == .hasMany || $0.kind == .hasOne })
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })
             let evidence = links.columns(target, source).first { link in
                 link.byName && !roles.contains(ForeignKeyNaming.normalized(link.attribute.name))
+                    && (!association.hasAlias || ForeignKeyNaming.sameLink(link.attribute.name, association.foreignKey))
             }
             guard let column = evidence?.attribute else { continue }
-            let right = schema.associationIndices(of: ModelPair(source: target.ordinal, target: source.ordinal)).first {
-                let other = schema.associations[$0]
-                return other.kind == .belongsTo && !other.hasAlias && target.linkAttribute(named: other.foreignKey)?.name == column.name
+            // The unaliased T.belongsTo(S) on that column (mutual belongsTo).
+            let holders = backward.indices.filter { backward[$0].kind == .belongsTo && !backward[$0].hasAlias
+                && ForeignKeyNaming.sameLink(backward[$0].foreignKey, column.name) }
+            // Against a pair or a belongsTo back, a source that lists no attributes may hold its key
+            // undeclared: only a column that also references the source says otherwise.
+            if partner != nil || !holders.isEmpty, !source.decl.declaresAttributes {
+                guard let reference = column.references, schema.referencedModel(reference.model) == source.name else { continue }
             }
-            reversals.append(Reversal(association: index, evidence: .linkColumn(column), partner: partner, rightBelongsTo: right,
-                                      explains: [index] + [partner, right].compactMap { $0 }))
+            let backwardIndices = Array(schema.associationIndices(of: ModelPair(source: target.ordinal, target: source.ordinal)))
+            // `associations(from:to:)` and `associationIndices(of:)` list the same associations in the same order.
+            let holderIndices = holders.map { backwardIndices[$0] }
+            let right = holderIndices.first { schema.associations[$0].foreignKey == column.name }
+            reversals.append(Reversal(association: index, evidence: .linkColumn(column), partner: partnerIndex, rightBelongsTo: right,
+                                      otherSpelling: right == nil ? holderIndices.first : nil,
+                                      explains: [index] + [partnerIndex].compactMap { $0 } + holderIndices))
         }
         return reversals
     }
@@ -328,11 +350,10 @@ public struct Relationships: Sendable {
     /// column named as its link to B and B declares none linking to A. Associations already
     /// explained by a reversed belongsTo (its partner in a reversed pair) are skipped.
     static func findOwnerReversals(_ schema: SemanticSchema, skipping explained: Set<Int>, jobs: Int) -> [OwnerReversal] {
-        // Only a target that lists its attributes can be known to lack the key, and only a source
-        // that lists its attributes can show where the key is.
+        // Only a source with a column named like its link to the target can show where the key is.
         let candidates = schema.associations.indices.filter { index in
             let association = schema.associations[index]
-            return association.sourceHasNamedLink && !association.isSelf && association.targetModel.decl.declaresAttributes
+            return association.sourceHasNamedLink && !association.isSelf
                 && !association.decl.isReportedInvalid && !explained.contains(index)
         }
         return inShares(candidates, jobs: jobs) { findOwnerReversals(among: $0, in: schema) }
@@ -347,25 +368,47 @@ public struct Relationships: Sendable {
             let source = association.sourceModel, target = association.targetModel
             guard target.linkAttribute(named: association.foreignKey) == nil,
                   links.columns(target, source).isEmpty else { continue }
-            // The keys of aliased associations between the two are roles (a user's pinnedPostId).
-            let roles = Set((schema.associations(from: source, to: target) + schema.associations(from: target, to: source))
-                .filter { $0.hasAlias && $0.kind != .belongsToMany }
+            let between = schema.associations(from: source, to: target) + schema.associations(from: target, to: source)
+            // The keys of the other aliased associations between the two are roles (a user's
+            // pinnedPostId); this one's own key never is.
+            let roles = Set(between.filter { $0 !== association && $0.hasAlias && $0.kind != .belongsToMany }
                 .map { ForeignKeyNaming.normalized($0.foreignKey) })
             // Named like the target's default keys or an explicit key of the source's own
-            // associations to it (`sourceHasNamedLink`); not a role.
-            let explicitKeys = schema.associations(from: source, to: target)
-                .filter { $0.foreignKeyIsExplicit && $0.kind != .belongsToMany }.map(\.foreignKey)
-            let named = Set(([target.defaultForeignKey, target.hasOneForeignKey] + explicitKeys).map(ForeignKeyNaming.normalized))
-            guard let column = links.columns(source, target).first(where: { link in
+            // associations to it (`sourceHasNamedLink`); an aliased one is a role itself, and only
+            // a column named like its own key is evidence against it.
+            let named: Set<String>
+            if association.hasAlias {
+                named = [ForeignKeyNaming.normalized(association.foreignKey)]
+            } else {
+                let explicitKeys = schema.associations(from: source, to: target)
+                    .filter { $0.foreignKeyIsExplicit && $0.kind != .belongsToMany }.map(\.foreignKey)
+                named = Set(([target.defaultForeignKey, target.hasOneForeignKey] + explicitKeys).map(ForeignKeyNaming.normalized))
+            }
+            guard let link = links.columns(source, target).first(where: { link in
                 let name = ForeignKeyNaming.normalized(link.attribute.name)
                 return link.byName && named.contains(name) && !roles.contains(name)
-            })?.attribute else { continue }
+            }) else { continue }
+            let column = link.attribute
+            // A target that lists no attributes may hold the key undeclared: only a column that
+            // also references the target says otherwise.
+            // Not when a belongsTo back pairs with it: then the two agree, and reversed-belongs-to
+            // (which needs the model's attributes too) decides.
+            if !target.decl.declaresAttributes {
+                guard let reference = column.references, schema.referencedModel(reference.model) == target.name,
+                      !schema.associationIndices(of: ModelPair(association).reversed).contains(where: { schema.associations[$0].kind == .belongsTo })
+                else { continue }
+            }
             let right = schema.associationIndices(of: ModelPair(association)).first {
                 let other = schema.associations[$0]
-                return other.kind == .belongsTo && !other.hasAlias && source.linkAttribute(named: other.foreignKey)?.name == column.name
+                return other.kind == .belongsTo && !other.hasAlias && other.foreignKey == column.name
             }
-            reversals.append(OwnerReversal(association: index, column: column, rightBelongsTo: right,
-                                           explains: [index] + [right].compactMap { $0 }))
+            // The right owner may exist already (then its missing inverse is this mistake's too).
+            let rightOwner = schema.associationIndices(of: ModelPair(association).reversed).first {
+                let other = schema.associations[$0]
+                return (other.kind == .hasMany || other.kind == .hasOne) && other.foreignKey == column.name
+            }
+            reversals.append(OwnerReversal(association: index, column: column, rightBelongsTo: right, rightOwner: rightOwner,
+                                           explains: [index] + [right, rightOwner].compactMap { $0 }))
         }
         return reversals
     }
