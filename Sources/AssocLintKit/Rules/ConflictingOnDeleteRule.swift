@@ -24,44 +24,21 @@ public struct ConflictingOnDeleteRule: Rule {
             for option in ["onDelete", "onUpdate"] {
                 // Both given: a side that gives none gets Sequelize's default, which is order-dependent
                 // too, but only matters to sync() (the catalog entry says so); not reported.
-                guard let mine = Self.action(option, of: later), let theirs = Self.action(option, of: earlier),
-                      mine.explicit && theirs.explicit, ReferentialAction(mine.value) != ReferentialAction(theirs.value) else { continue }
-                let say = { (side: ResolvedAssociation, action: (value: String, explicit: Bool, mark: SourceMark?)) in
-                    action.explicit ? "\(side.call) says \(option): \(action.value)" : "\(side.call) defaults to \(option): \(action.value)\(Self.why(option, side))"
-                }
-                let place = (mine.explicit ? mine.mark : theirs.mark).map { Location(path: (mine.explicit ? later : earlier).decl.path, mark: $0) }
-                    ?? later.location
-                let other = mine.explicit ? (earlier, theirs) : (later, mine)
+                guard let mine = Self.given(option, of: later), let theirs = Self.given(option, of: earlier),
+                      ReferentialAction(mine.value) != ReferentialAction(theirs.value) else { continue }
                 findings.append(finding(
-                    "\(say(later, mine)) but \(say(earlier, theirs)), for the same foreign key \(holder.foreignKey): whichever association is set up first decides the constraint, and the other's \(option) is silently lost",
-                    at: place,
-                    help: "write the same \(option) on both sides (what happens to \(holder.source) rows when their \(holder.target) \(option == "onDelete" ? "is deleted" : "changes its key")); \(other.0.call) needs '\(option): \((mine.explicit ? mine : theirs).value)'",
-                    related: [RelatedLocation(other.1.mark.map { Location(path: other.0.decl.path, mark: $0) } ?? other.0.location, say(other.0, other.1))]))
+                    "\(later.call) says \(option): \(mine.value) but \(earlier.call) says \(option): \(theirs.value), for the same foreign key \(holder.foreignKey): whichever association is set up first decides the constraint, and the other's \(option) is silently lost",
+                    at: Location(path: later.decl.path, mark: mine.mark),
+                    help: "write the same \(option) on both sides (what happens to \(holder.source) rows when their \(holder.target) \(option == "onDelete" ? "is deleted" : "changes its key"))",
+                    related: [RelatedLocation(Location(path: earlier.decl.path, mark: theirs.mark), "\(earlier.call) says \(option): \(theirs.value)")]))
             }
         }
         return findings.sorted { $0.location < $1.location }
     }
 
-    /// The action a side gives: its own, or the default Sequelize v6 computes (has-many.js,
-    /// has-one.js, belongs-to.js): onUpdate CASCADE; onDelete SET NULL when the key allows null,
-    /// else CASCADE (hasMany, hasOne) or NO ACTION (belongsTo). Whether the key allows null is read
-    /// from a declared attribute (unset counts as not null), else from `foreignKey: { allowNull }`
-    /// (default true). With `constraints: false` and no action, the side gives none.
-    static func action(_ option: String, of side: ResolvedAssociation) -> (value: String, explicit: Bool, mark: SourceMark?)? {
-        if let given = option == "onDelete" ? side.decl.onDelete : side.decl.onUpdate { return (given.value, true, given.mark) }
-        if side.decl.constraints?.value == false { return nil }
-        if option == "onUpdate" { return ("CASCADE", false, nil) }
-        return (allowsNull(side) ? "SET NULL" : side.kind == .belongsTo ? "NO ACTION" : "CASCADE", false, nil)
-    }
-
-    static func allowsNull(_ side: ResolvedAssociation) -> Bool {
-        if let declared = side.holderModel?.decl.attribute(named: side.foreignKey) { return declared.allowNull == true }
-        return side.decl.foreignKeyAllowNull ?? true
-    }
-
-    static func why(_ option: String, _ side: ResolvedAssociation) -> String {
-        guard option == "onDelete" else { return "" }
-        return allowsNull(side) ? " (its key allows null)" : " (its key is not nullable)"
+    /// The action a side writes, if any.
+    static func given(_ option: String, of side: ResolvedAssociation) -> OptionValue<String>? {
+        option == "onDelete" ? side.decl.onDelete : side.decl.onUpdate
     }
 }
 

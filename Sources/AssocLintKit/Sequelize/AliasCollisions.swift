@@ -23,8 +23,9 @@ struct AliasCollision: Sendable {
         var registered = KeyRegister()
         for model in schema.modelList {
             let range = schema.associationIndices(from: model)
-            // A lone association can only collide through the hidden associations of a belongsToMany.
-            if range.count == 1, !schema.facts[range.lowerBound].contains(.manyToMany) { continue }
+            // Only an alias or a belongsToMany's through can collide: a model with neither is skipped
+            // without looking at its associations.
+            if !schema.facts[range].contains(where: { !$0.isDisjoint(with: [.aliased, .manyToMany]) }) { continue }
             registered.reset(expecting: range.count)
             for index in range {
                 let association = schema.associations[index]

@@ -351,10 +351,9 @@ public struct Relationships: Sendable {
     /// explained by a reversed belongsTo (its partner in a reversed pair) are skipped.
     static func findOwnerReversals(_ schema: SemanticSchema, skipping explained: Set<Int>, jobs: Int) -> [OwnerReversal] {
         // Only a source with a column named like its link to the target can show where the key is.
-        let candidates = schema.associations.indices.filter { index in
+        let candidates = schema.associationIndices(with: .sourceHasNamedLink).filter { index in
             let association = schema.associations[index]
-            return association.sourceHasNamedLink && !association.isSelf
-                && !association.decl.isReportedInvalid && !explained.contains(index)
+            return !association.isSelf && !association.decl.isReportedInvalid && !explained.contains(index)
         }
         return inShares(candidates, jobs: jobs) { findOwnerReversals(among: $0, in: schema) }
             .sorted { $0.association < $1.association }

@@ -462,6 +462,9 @@ public struct AssociationFacts: OptionSet, Sendable {
     public static let hasOne = AssociationFacts(rawValue: 1 << 7)
     /// The source has more than one association (duplicates are possible).
     public static let hasSiblings = AssociationFacts(rawValue: 1 << 8)
+    /// hasMany/hasOne whose source declares a column named like its link to the target
+    /// (`ResolvedAssociation.sourceHasNamedLink`).
+    public static let sourceHasNamedLink = AssociationFacts(rawValue: 1 << 9)
 
     init(of association: ResolvedAssociation, among siblings: [ResolvedAssociation]) {
         var facts: AssociationFacts = []
@@ -475,6 +478,7 @@ public struct AssociationFacts: OptionSet, Sendable {
         }
         if association.foreignKeyIsExplicit { facts.insert(.explicitForeignKey) }
         if siblings.count > 1 { facts.insert(.hasSiblings) }
+        if association.sourceHasNamedLink { facts.insert(.sourceHasNamedLink) }
         let source = association.sourceModel
         if source.decl.attribute(named: association.key) != nil
             || (decl.kind == .belongsTo && association.foreignKey == association.key) {
