@@ -50,9 +50,8 @@ public struct DuplicateAssociationRule: Rule {
                 let earlier = schema.associations[first]
                 findings.append(finding(
                     "\(association.call) has the same key '\(key)' as \(earlier.call): Sequelize keeps \(model.name).associations.\(key) for this one, but the accessors stay those of the first, and both add their foreign key",
-                    at: association.location,
-                    help: "remove one of the two, or give this one an alias for its own role (e.g. 'as: \(Self.roleExample(association))')",
-                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+                    besides: earlier, at: association.location,
+                    help: "remove one of the two, or give this one an alias for its own role (e.g. 'as: \(Self.roleExample(association))')"))
                 continue
             }
             // Earlier associations whose accessors share a suffix with this one's.
@@ -72,9 +71,8 @@ public struct DuplicateAssociationRule: Rule {
                 let earlier = schema.associations[first]
                 findings.append(finding(
                     "\(association.call) declares the same relationship as \(earlier.call) (\(association.kind.rawValue) on the foreign key \(association.foreignKey)): two names for the same rows",
-                    at: association.location,
-                    help: "keep one of the two; to read a subset of the rows under another name, give this one a scope",
-                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+                    besides: earlier, at: association.location,
+                    help: "keep one of the two; to read a subset of the rows under another name, give this one a scope"))
             }
         }
         return findings
@@ -94,18 +92,21 @@ public struct DuplicateAssociationRule: Rule {
             if !association.hasAlias, !earlier.hasAlias, earlier.targetModel === association.targetModel {
                 return finding(
                     "\(association.call) and \(earlier.call) are both unaliased: include: \(association.target) silently uses the first, and its \(lostList) is the first's (Sequelize never overrides an installed method)",
-                    at: association.location,
-                    help: "give this association an alias for its role (e.g. 'as: \(Self.roleExample(association))'), and use that alias in include",
-                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")])
+                    besides: earlier, at: association.location,
+                    help: "give this association an alias for its role (e.g. 'as: \(Self.roleExample(association))'), and use that alias in include")
             }
             // (b) Another association already installed these methods.
             return finding(
                 "\(association.call) wants \(lostList), which \(earlier.call) already installed: Sequelize never overrides an installed method, so these are silently not this association's",
-                at: Location(path: association.decl.path, mark: association.decl.aliasMark ?? association.decl.mark),
-                help: "give one of the two an alias whose accessors differ",
-                related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")])
+                besides: earlier, at: Location(path: association.decl.path, mark: association.decl.aliasMark ?? association.decl.mark),
+                help: "give one of the two an alias whose accessors differ")
         }
         return nil
+    }
+
+    /// A finding about an association and the earlier one it clashes with.
+    func finding(_ message: String, besides earlier: ResolvedAssociation, at location: Location, help: String) -> Finding {
+        finding(message, at: location, help: help, related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")])
     }
 
     static func shareSuffix(_ a: ResolvedAssociation, _ b: ResolvedAssociation) -> Bool {
