@@ -207,6 +207,28 @@ final class PitfallRuleTests: XCTestCase {
         XCTAssertEqual(crossedWrong.spots, ["through-mismatch@3:32"], crossedWrong.compact)
     }
 
+    func testAStringThroughAndAModelThroughAreNotPaired() {
+        // Only code can tell the two forms apart (the YAML format names both the same way).
+        let text = """
+        models:
+          User: { associations: [ { belongsToMany: Project, through: UserProject } ] }
+          Project: { associations: [ { belongsToMany: User, through: UserProject } ] }
+          UserProject: {}
+        """
+        func check(_ forms: (ThroughForm?, ThroughForm?)) -> [Finding] {
+            let file = SchemaDecoder.decode(path: "a.yaml", bytes: Array(text.utf8))
+            file.models[0].associations[0].throughForm = forms.0
+            file.models[1].associations[0].throughForm = forms.1
+            return ThroughMismatchRule().check(LintContext(files: [file]))
+        }
+        XCTAssertEqual(check((nil, nil)), [])
+        XCTAssertEqual(check((.model, .model)), [])
+        let mixed = check((.name, .model))
+        XCTAssertEqual(mixed.map(\.location.line), [3])
+        XCTAssertTrue(mixed.first?.message.contains("User.belongsToMany(Project) names it as a string and Project.belongsToMany(User) as the model") ?? false,
+                      mixed.first?.message ?? "")
+    }
+
     func testThroughTheDefaultTableOfAModel() {
         let result = lint("""
         models:

@@ -24,8 +24,18 @@ public struct ThroughMismatchRule: Rule {
             if let mine = association.decl.otherKey, let theirs = earlier.decl.foreignKey, mine != theirs {
                 conflicts.append("otherKey '\(mine)' here but foreignKey '\(theirs)' there")
             }
-            guard !conflicts.isEmpty else { continue }
             let through = association.decl.through ?? ""
+            if let mine = association.decl.throughForm, let theirs = earlier.decl.throughForm, mine != theirs {
+                // Sequelize compares the raw values: 'X' and the model X do not pair.
+                let (string, model) = mine == .name ? (association, earlier) : (earlier, association)
+                findings.append(finding(
+                    "\(association.call) and \(earlier.call) go through '\(through)', but \(string.call) names it as a string and \(model.call) as the model: Sequelize pairs the two sides by the raw value, so they are not paired, and the second call deletes the first one's key columns from \(through)",
+                    at: association.location,
+                    help: "write 'through' the same way on both sides: the model \(through) on each",
+                    related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")]))
+                continue
+            }
+            guard !conflicts.isEmpty else { continue }
             findings.append(finding(
                 "\(association.call) and \(earlier.call) share the junction '\(through)' but disagree on its columns (\(conflicts.joined(separator: "; "))): the second call deletes the first one's key columns from \(through), so \(earlier.call) reads columns that no longer exist",
                 at: association.location,

@@ -131,6 +131,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var hasScope = false
         var misplacedOptions: [MisplacedOption] = []
         var otherKindTargets: [String] = []
+        var throughForm: ThroughForm?
     }
 
     private var rare: RareOptions?
@@ -227,6 +228,14 @@ public final class AssociationDecl: @unchecked Sendable {
         set { setRare(isAbsent: newValue.isEmpty) { $0.otherKindTargets = newValue } }
     }
 
+    /// How `through` names the junction, where the front end can tell: Sequelize pairs the two
+    /// sides of a many-to-many by the raw value, so a string on one side and the model on the
+    /// other are not paired. (The YAML format names both the same way: nil.)
+    public var throughForm: ThroughForm? {
+        get { rare?.throughForm }
+        set { setRare(isAbsent: newValue == nil) { $0.throughForm = newValue } }
+    }
+
     /// Whether any of the rarely set options is set (a cheap first test for rules about them).
     public var hasRareOptions: Bool { rare != nil }
 
@@ -249,6 +258,14 @@ public final class AssociationDecl: @unchecked Sendable {
         self.mark = mark
         self.targetMark = targetMark
     }
+}
+
+/// How a belongsToMany's `through` is written in code.
+public enum ThroughForm: Sendable, Equatable {
+    /// A string (`through: 'UserProjects'`), even when a model of that name exists.
+    case name
+    /// The model itself (`through: UserProject`, `through: { model: UserProject }`).
+    case model
 }
 
 /// An option's value and where it was written.
