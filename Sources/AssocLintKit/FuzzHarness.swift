@@ -34,6 +34,8 @@ public enum FuzzHarness {
         }
         for input in inputs {
             _ = Suppressions.scan(input.bytes, path: input.path)
+            // The JavaScript/TypeScript front end's first layer reads the same bytes.
+            _ = JSTokenizer.tokenize(input.bytes)
         }
     }
 }
