@@ -17,7 +17,7 @@ public struct AliasAttributeCollisionRule: Rule {
                 findings.append(finding(
                     "\(association.call): its key '\(key)' is also an attribute of \(source.name); Sequelize throws \"\(Self.message(key, source))\"",
                     at: association.location,
-                    help: renameHelp(association, key: key),
+                    help: "rename the attribute, or give the association another alias (e.g. 'as: \(key)Record')",
                     related: [RelatedLocation(Location(path: source.decl.path, mark: attribute.mark), "\(source.name).\(key) is declared here")]))
             } else {
                 findings.append(finding(
@@ -51,9 +51,10 @@ public struct AliasAttributeCollisionRule: Rule {
         "Naming collision between attribute '\(key)' and association '\(key)' on model \(source.name). To remedy this, change either foreignKey or as in your association definition"
     }
 
+    /// For a key that is a foreign key: the alias names the role, the key the column.
     func renameHelp(_ association: ResolvedAssociation, key: String) -> String {
         association.kind == .belongsTo
-            ? "name the alias after the role and the key after the column, e.g. { as: '\(key)', foreignKey: '\(key)Id' }, or rename the attribute"
-            : "give the association another alias, or rename the attribute"
+            ? "name the alias after the role and the key after the column, e.g. { as: '\(key)', foreignKey: '\(key)Id' }"
+            : "give the association another alias, or another foreignKey"
     }
 }

@@ -16,6 +16,12 @@ public struct DuplicateAliasRule: Rule {
         }
     }
 
+    /// An alias for the association that holds the through model's name: never that name.
+    static func otherAlias(than through: String) -> String {
+        let lower = LintContext.instanceName(through)
+        return lower == through ? "\(through)Record" : lower
+    }
+
     static func sequelizeMessage(_ alias: String) -> String {
         "You have used the alias \(alias) in two separate associations. Aliased associations must have unique aliases."
     }
@@ -33,7 +39,7 @@ public struct DuplicateAliasRule: Rule {
         finding(
             "\(association.call) goes through '\(through)', and belongsToMany adds a hidden association named '\(through)' to \(side.name), which already has \(earlier.call) under that key; Sequelize throws \"\(Self.sequelizeMessage(through))\"",
             at: Location(path: association.decl.path, mark: association.decl.throughMark ?? association.decl.mark),
-            help: "give \(earlier.call) an alias (e.g. 'as: \(LintContext.instanceName(through))'), or declare it after this belongsToMany",
+            help: "give \(earlier.call) another alias (e.g. 'as: \(Self.otherAlias(than: through))'), or declare it after this belongsToMany",
             related: [RelatedLocation(earlier.location, "\(earlier.call) is declared here")])
     }
 }

@@ -67,7 +67,9 @@ public struct DuplicateAssociationRule: Rule {
             let sameRelationship = large
                 ? byRelationship[Self.relationship(association)]
                 : seen.first { !schema.associations[$0].decl.hasScope && Self.sameRelationship(schema.associations[$0], association) }
-            if let first = sameRelationship {
+            // Two aliases over one key are deliberate (a filter alias beside the full list, as
+            // `tags` and `filterTags` for an include that filters): only an unaliased one repeats.
+            if let first = sameRelationship, !(association.hasAlias && schema.associations[first].hasAlias) {
                 let earlier = schema.associations[first]
                 findings.append(finding(
                     "\(association.call) declares the same relationship as \(earlier.call) (\(association.kind.rawValue) on the foreign key \(association.foreignKey)): two names for the same rows",

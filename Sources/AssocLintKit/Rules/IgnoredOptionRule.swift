@@ -8,12 +8,13 @@ public struct IgnoredOptionRule: Rule {
         // (An association to an undeclared model is unknown-model's: Sequelize throws there first.)
         let schema = context.schema
         return schema.associationIndices(with: .rareOptions)
-            .map { schema.associations[$0].decl }
-            .filter { !$0.isReportedInvalid }
+            .map { schema.associations[$0] }
+            .filter { !$0.decl.isReportedInvalid }
             .flatMap { check($0) }
     }
 
-    func check(_ association: AssociationDecl) -> [Finding] {
+    func check(_ resolved: ResolvedAssociation) -> [Finding] {
+        let association = resolved.decl
         let call = "\(association.source).\(association.kind.rawValue)(\(association.target))"
         let kind = association.kind
         var findings: [Finding] = []
@@ -21,12 +22,18 @@ public struct IgnoredOptionRule: Rule {
             findings.append(finding(message, at: Location(path: association.path, mark: mark ?? association.mark), help: help))
         }
         if kind == .belongsTo, let sourceKey = association.sourceKey {
+            let isTargetAttribute = resolved.targetModel.decl.attribute(named: sourceKey) != nil
             report(association.sourceKeyMark, "\(call): Sequelize v6 ignores 'sourceKey' on belongsTo; the foreign key references the target's primary key",
-                   help: "to reference another attribute of \(association.target), write 'targetKey: \(sourceKey)'")
+                   help: isTargetAttribute
+                       ? "to reference \(association.target).\(sourceKey), write 'targetKey: \(sourceKey)'"
+                       : "remove it; 'targetKey' names the attribute of \(association.target) that the key references")
         }
         if kind == .hasMany || kind == .hasOne, let targetKey = association.targetKey {
+            let isSourceAttribute = resolved.sourceModel.decl.attribute(named: targetKey) != nil
             report(association.targetKeyMark, "\(call): Sequelize v6 ignores 'targetKey' on \(kind.rawValue); the foreign key references \(association.source)'s primary key",
-                   help: "to reference another attribute of \(association.source), write 'sourceKey: \(targetKey)'")
+                   help: isSourceAttribute
+                       ? "to reference \(association.source).\(targetKey), write 'sourceKey: \(targetKey)'"
+                       : "remove it; 'sourceKey' names the attribute of \(association.source) that the key references")
         }
         if kind != .belongsToMany, association.otherKey != nil {
             report(association.otherKeyMark, "\(call): Sequelize v6 reads 'otherKey' only on belongsToMany; on \(kind.rawValue) it is ignored",
@@ -38,9 +45,12 @@ public struct IgnoredOptionRule: Rule {
         }
         for option in association.misplacedOptions {
             switch option.place {
+            case .associationOptions where kind == .belongsToMany && option.name == "unique":
+                report(option.mark, "\(call): Sequelize v6 ignores 'unique' on a belongsToMany; the junction's unique key comes from 'through: { unique }'",
+                       help: "write 'through: { model: \(association.through ?? "<junction>"), unique: ... }'")
             case .associationOptions:
                 report(option.mark, "\(call): Sequelize v6 ignores '\(option.name)' beside 'foreignKey'; the foreign key attribute gets its own \(option.name == "allowNull" ? "default (allowNull: true)" : "default")",
-                       help: "write it inside the foreign key: 'foreignKey: { name: \(association.foreignKey ?? "<key>"), \(option.name): ... }'")
+                       help: "write it inside the foreign key: 'foreignKey: { name: \(resolved.foreignKey), \(option.name): ... }'")
             case .through:
                 report(option.mark, "\(call): Sequelize v6 ignores '\(option.name)' inside 'through'; it reads \(option.name) on the association itself",
                        help: "move '\(option.name)' out of 'through', next to 'through:'")
@@ -68,8 +78,11 @@ public struct IgnoredOptionRule: Rule {
                            help: "remove 'constraints: false' to have the database apply \(action.value), or remove '\(name)'")
                 } else {
                     // v6 skips only the default actions: an explicit one still adds the constraint.
+                    let hooks = association.hooks?.value == true && name == "onDelete"
                     report(constraints.mark, "\(call): 'constraints: false' does not stop an explicit \(name): Sequelize v6 still adds the foreign key constraint with ON \(name == "onDelete" ? "DELETE" : "UPDATE") \(action.value.uppercased())",
-                           help: "to have no constraint, remove '\(name)' as well; to keep the action, remove 'constraints: false'")
+                           help: hooks
+                               ? "with hooks: true this onDelete also drives Sequelize's cascade in code, so removing it turns that off too; if the database constraint is unwanted, the cascade has to go or be done in a hook"
+                               : "to have no constraint, remove '\(name)' as well; to keep the action, remove 'constraints: false'")
                 }
             }
         }

@@ -19,14 +19,28 @@ public struct ParanoidCascadeRule: Rule {
             case .hasMany, .hasOne, .belongsToMany: parent = association.sourceModel
             case .belongsTo: parent = association.targetModel
             }
-            guard parent.decl.paranoid,
+            guard parent.decl.softDeletes,
                   reported.insert("\(association.holderModel?.ordinal ?? -1)\u{0}\(association.foreignKeyColumn)").inserted else { continue }
-            let children = association.kind == .belongsTo ? association.source : association.target
             let instance = LintContext.instanceName(parent.name)
+            let key = association.kind == .belongsTo ? (association.decl.targetKey ?? parent.primaryKey) : (association.decl.sourceKey ?? parent.primaryKey)
+            // The rows left behind: the children, or a many-to-many's junction rows.
+            let stays: String, cleanup: String
+            if association.kind == .belongsToMany {
+                let through = association.decl.through ?? "junction"
+                stays = "the \(through) rows that link it"
+                cleanup = "\(through).destroy({ where: { \(association.foreignKey): \(instance).\(key) }, transaction: options.transaction })"
+            } else {
+                let children = association.kind == .belongsTo ? association.source : association.target
+                stays = "\(parent.name)'s \(children) rows"
+                cleanup = "\(children).destroy({ where: { \(association.foreignKey): \(instance).\(key) }, transaction: options.transaction })"
+            }
+            // hooks: true matters on the parent's side only (the hook cascade runs the destroyed model's own associations).
+            let hooksNote = association.kind != .belongsTo && association.decl.hooks?.value == true
+                ? "; hooks: true does not help, Sequelize runs its hook cascade only for a real delete" : ""
             findings.append(finding(
-                "\(association.call) has onDelete: \(onDelete.value), but \(parent.name) is paranoid: \(instance).destroy() only sets deletedAt (an UPDATE), so the database cascade never fires and \(parent.name)'s \(children) rows stay, pointing at a soft-deleted \(parent.name)\((association.decl.hooks?.value ?? false) ? "; hooks: true does not help, Sequelize runs its hook cascade only for a real delete" : "")",
+                "\(association.call) has onDelete: \(onDelete.value), but \(parent.name) is paranoid: \(instance).destroy() only sets deletedAt (an UPDATE), so the database cascade never fires and \(stays) stay, pointing at a soft-deleted \(parent.name)\(hooksNote)",
                 at: Location(path: association.decl.path, mark: onDelete.mark),
-                help: "soft-delete the \(children) rows yourself in an afterDestroy hook of \(parent.name) (e.g. \(children).destroy({ where: { \(association.foreignKey): \(instance).id }, transaction: options.transaction })), or make \(parent.name) non-paranoid; \(instance).destroy({ force: true }) does cascade",
+                help: "delete or soft-delete them yourself in an afterDestroy hook of \(parent.name) (e.g. \(cleanup)), or make \(parent.name) non-paranoid; \(instance).destroy({ force: true }) does cascade",
                 related: [RelatedLocation(parent.decl.location, "\(parent.name) is declared paranoid here")]))
         }
         return findings

@@ -310,6 +310,12 @@ public final class ModelDecl: @unchecked Sendable {
     public var freezeTableName = false
     /// `paranoid: true`: destroy sets `deletedAt` (an UPDATE) instead of deleting the row.
     public var paranoid = false
+    public var timestamps = true
+    /// `deletedAt: false`.
+    public var deletedAtDisabled = false
+    /// Whether destroy soft-deletes: paranoid with timestamps and a deletedAt column (v6 sets up
+    /// deletedAt only inside `if (options.timestamps)`).
+    public var softDeletes: Bool { paranoid && timestamps && !deletedAtDisabled }
     /// Instance methods the model defines (`methods:`).
     public var methods: [MethodDecl] = []
     /// `name: {singular, plural}` overrides.

@@ -204,7 +204,9 @@ private struct Decoder {
                 case "underscored": model.underscored = requireBool(value, "underscored") ?? false
                 case "freezeTableName": model.freezeTableName = requireBool(value, "freezeTableName") ?? false
                 case "paranoid": model.paranoid = requireBool(value, "paranoid") ?? false
-                case "timestamps", "omitNull", "hasTrigger":
+                case "timestamps": model.timestamps = requireBool(value, "timestamps") ?? true
+                case "deletedAt": model.deletedAtDisabled = value.bool == false
+                case "omitNull", "hasTrigger":
                     _ = requireBool(value, pair.name)
                 case "methods": model.methods = decodeMethods(value, model: name)
                 case "name": decodeNameOption(value, into: &model)
@@ -598,7 +600,7 @@ private struct Decoder {
         }
         if !kind.isMulti, case .object = association.alias, let mark = association.aliasMark {
             problem(mark, "\(call) has an object alias: Sequelize v6 supports only a string 'as' for \(kind.rawValue) and would name the accessors get[object Object]",
-                    help: "write the singular name as a string, e.g. 'as: author'")
+                    help: "write the singular name as a string, e.g. 'as: \(LintContext.instanceName(Inflection.singularize(association.target)))'")
             association.isReportedInvalid = true
         }
     }

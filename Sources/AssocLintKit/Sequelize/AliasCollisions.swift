@@ -43,16 +43,12 @@ struct AliasCollision: Sendable {
                 }
                 if association.kind == .belongsToMany, let through = association.decl.through {
                     // Its hidden hasOne associations, one on each side, are named after the through
-                    // model: a key defined before it on either model makes it throw.
+                    // model: a key defined before it on either model makes it throw. Only the
+                    // source's own order is known (the YAML format groups associations by model,
+                    // and generated code such as sequelize-auto's calls every belongsToMany first),
+                    // so only the source's earlier associations count.
                     if let earlier = registered[through] {
                         collisions.append(AliasCollision(association: index, kind: .through(through, side: model), earlier: earlier))
-                        continue
-                    }
-                    let target = association.targetModel
-                    if target !== model, let earlier = schema.associationIndices(from: target).first(where: {
-                        $0 < index && !schema.associations[$0].decl.isReportedInvalid && schema.associations[$0].key == through
-                    }) {
-                        collisions.append(AliasCollision(association: index, kind: .through(through, side: target), earlier: earlier))
                         continue
                     }
                 }
