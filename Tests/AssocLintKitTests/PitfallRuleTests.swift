@@ -544,4 +544,21 @@ final class PitfallRuleTests: XCTestCase {
         XCTAssertTrue(result.findings.first?.message.contains("the Memberships rows that link it stay") ?? false, result.compact)
         XCTAssertTrue(result.findings.first?.help?.contains("Memberships.destroy({ where: { UserUuid: user.uuid }") ?? false, result.findings.first?.help ?? "")
     }
+
+    func testATypeTheAssociationGivesItsKey() {
+        let result = lint("""
+        models:
+          Account:
+            attributes: { id: { type: UUID, primaryKey: true } }
+            associations:
+              - { hasMany: Invoice, foreignKey: { name: accountId, type: INTEGER } }
+              - { hasMany: Receipt, keyType: DataTypes.INTEGER }
+              - { hasMany: Note, keyType: UUID }
+          Invoice: { associations: [ { belongsTo: Account, foreignKey: accountId } ] }
+          Receipt: { associations: [ { belongsTo: Account } ] }
+          Note: { associations: [ { belongsTo: Account } ] }
+        """)
+        XCTAssertEqual(result.ruleIDs, ["foreign-key-type-mismatch", "foreign-key-type-mismatch"], result.compact)
+        XCTAssertTrue(result.findings.first?.message.contains("gives its foreign key Invoice.accountId the type INTEGER, but it references Account.id, which is UUID") ?? false, result.compact)
+    }
 }

@@ -37,8 +37,12 @@ public struct ForeignKeyTypeMismatchRule: Rule {
         // The associations whose declared key cannot hold its reference (found while resolving).
         for index in schema.associationIndices(with: .foreignKeyTypeMismatch) {
             let association = schema.associations[index]
-            guard !association.decl.isReportedInvalid, let holder = association.holderModel,
-                  let attribute = holder.decl.attribute(named: association.foreignKey) else { continue }
+            guard !association.decl.isReportedInvalid, let holder = association.holderModel else { continue }
+            guard let attribute = holder.decl.attribute(named: association.foreignKey) else {
+                // The key is added by the association, with the type it gives.
+                if let given = association.decl.foreignKeyType { reportGiven(association, type: given, holder: holder) }
+                continue
+            }
             switch association.kind {
             case .belongsTo:
                 report(holder: holder, attribute: attribute, referenced: association.targetModel,
@@ -54,6 +58,16 @@ public struct ForeignKeyTypeMismatchRule: Rule {
                            key: association.decl.targetKey ?? association.targetModel.primaryKey, via: association.call)
                 }
             }
+        }
+        func reportGiven(_ association: ResolvedAssociation, type: OptionValue<String>, holder: ResolvedModel) {
+            let referenced = association.kind == .belongsTo ? association.targetModel : association.sourceModel
+            let key = (association.kind == .belongsTo ? association.decl.targetKey : association.decl.sourceKey) ?? referenced.primaryKey
+            guard let family = familyOf(type.value), let keyType = referenced.decl.attribute(named: key)?.type ?? (key == "id" ? referenced.primaryKeyType : nil),
+                  let keyFamily = familyOf(keyType), !family.holds(keyFamily) else { return }
+            findings.append(finding(
+                "\(association.call) gives its foreign key \(holder.name).\(association.foreignKey) the type \(type.value), but it references \(referenced.name).\(key), which is \(keyType): the database refuses the foreign key constraint or compares \(family.rawValue) with \(keyFamily.rawValue) values",
+                at: Location(path: association.decl.path, mark: type.mark),
+                help: "give it the type of \(referenced.name).\(key), \(keyType), or leave the type out: Sequelize then uses the referenced key's type"))
         }
         // Columns that say what they reference.
         for model in schema.modelsWithReferences {

@@ -132,6 +132,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var misplacedOptions: [MisplacedOption] = []
         var otherKindTargets: [String] = []
         var throughForm: ThroughForm?
+        var foreignKeyType: OptionValue<String>?
     }
 
     private var rare: RareOptions?
@@ -234,6 +235,13 @@ public final class AssociationDecl: @unchecked Sendable {
     public var throughForm: ThroughForm? {
         get { rare?.throughForm }
         set { setRare(isAbsent: newValue == nil) { $0.throughForm = newValue } }
+    }
+
+    /// The type the association gives the foreign key it adds: `foreignKey: { type }`, else
+    /// `keyType` (hasMany, hasOne, belongsTo). A declared attribute keeps its own type.
+    public var foreignKeyType: OptionValue<String>? {
+        get { rare?.foreignKeyType }
+        set { setRare(isAbsent: newValue == nil) { $0.foreignKeyType = newValue } }
     }
 
     /// Whether any of the rarely set options is set (a cheap first test for rules about them).

@@ -493,14 +493,16 @@ private struct Decoder {
             }
         case "foreignKey":
             association.foreignKeyMark = value.mark
-            decodeForeignKey(value, option: "foreignKey") { name, unique, allowNull in
+            decodeForeignKey(value, option: "foreignKey") { name, unique, allowNull, type in
                 association.foreignKey = name
                 association.foreignKeyUnique = unique
                 association.foreignKeyAllowNull = allowNull
+                // The object's type wins over keyType (`{ type: keyType, ...foreignKey }`).
+                if let type { association.foreignKeyType = type }
             }
         case "otherKey":
             association.otherKeyMark = value.mark
-            decodeForeignKey(value, option: "otherKey") { name, _, _ in association.otherKey = name }
+            decodeForeignKey(value, option: "otherKey") { name, _, _, _ in association.otherKey = name }
         case "sourceKey":
             association.sourceKey = requireString(value, "sourceKey")
             association.sourceKeyMark = value.mark
@@ -546,6 +548,10 @@ private struct Decoder {
             _ = requireBool(value, pair.name)
         case "keyType", "uniqueKey":
             association.misplacedOptions.append(MisplacedOption(name: pair.name, place: .kindSpecific, mark: pair.key.mark))
+            if pair.name == "keyType", association.foreignKeyType == nil, association.kind != .belongsToMany, let type = string(value) {
+                checkType(type, at: value.mark)
+                association.foreignKeyType = OptionValue(value: type, mark: value.mark)
+            }
         case "scope":
             association.hasScope = true
         case let name where Vocabulary.misplacedAssociationKeys.contains(name):
@@ -556,26 +562,30 @@ private struct Decoder {
     }
 
     mutating func decodeForeignKey(_ node: YAMLNode, option: String,
-                                   _ store: (String?, Uniqueness, Bool?) -> Void) {
+                                   _ store: (String?, Uniqueness, Bool?, OptionValue<String>?) -> Void) {
         if let keyName = name(node) {
-            store(keyName, .notUnique, nil)
+            store(keyName, .notUnique, nil, nil)
             return
         }
         guard let pairs = node.mapping else {
             problem(node.mark, "'\(option)' must be an attribute name or a mapping { name, allowNull, unique }, not \(node.kindDescription)")
             return
         }
-        var name: String?, unique = Uniqueness.notUnique, allowNull: Bool?
+        var name: String?, unique = Uniqueness.notUnique, allowNull: Bool?, type: OptionValue<String>?
         for pair in knownPairs(pairs, allowed: Vocabulary.foreignKeyKeys, what: "\(option) option") {
             switch pair.name {
             case "name", "fieldName": name = requireString(pair.value, "\(option).\(pair.name)")
             case "unique": unique = decodeUnique(pair.value)
             case "allowNull": allowNull = requireBool(pair.value, "\(option).allowNull")
-            case "type": if let type = requireString(pair.value, "\(option).type") { checkType(type, at: pair.value.mark) }
+            case "type":
+                if let text = requireString(pair.value, "\(option).type") {
+                    checkType(text, at: pair.value.mark)
+                    type = OptionValue(value: text, mark: pair.value.mark)
+                }
             default: break
             }
         }
-        store(name, unique, allowNull)
+        store(name, unique, allowNull, type)
     }
 
     /// Calls Sequelize v6 throws for (or silently turns into nonsense) at definition time.

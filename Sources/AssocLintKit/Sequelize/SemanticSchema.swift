@@ -492,7 +492,10 @@ public struct AssociationFacts: OptionSet, Sendable {
     static func typeMismatch(_ association: ResolvedAssociation) -> Bool {
         guard let holder = association.holderModel else { return false }
         func mismatch(_ attributeName: String, references model: ResolvedModel, key: String?) -> Bool {
-            guard let type = holder.decl.attribute(named: attributeName)?.type, let family = TypeFamily(type) else { return false }
+            // A declared attribute keeps its type; otherwise the association's own (foreignKey.type, keyType).
+            let declared = holder.decl.attribute(named: attributeName)
+            let given = declared == nil && attributeName == association.foreignKey ? association.decl.foreignKeyType?.value : nil
+            guard let type = declared?.type ?? given, let family = TypeFamily(type) else { return false }
             let keyType = key.map { model.decl.attribute(named: $0)?.type } ?? model.primaryKeyType
             guard let keyType, let keyFamily = TypeFamily(keyType) else { return false }
             return !family.holds(keyFamily)
