@@ -153,10 +153,12 @@ extension ProjectConfig {
     # The Sequelize major version the models are written for (only 6 is supported).
     sequelize: 6
 
-    # Per-rule severity: off, warning or error (`assoclint rules` lists the rules).
+    # Per-rule severity: off, warning or error (`assoclint rules` lists the rules; the hints
+    # marked "off" there run only when given a severity here).
     rules: {}
     #  missing-inverse: error
     #  unknown-accessor: off
+    #  has-one-not-unique: warning
 
     """
 }
