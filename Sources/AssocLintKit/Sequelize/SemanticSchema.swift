@@ -232,7 +232,7 @@ public final class SemanticSchema: Sendable {
                 frozenModels[association.target].map { Self.resolve(association, source: source, target: $0, models: frozenModels) }
             }
             // Facts found while each association and its models are at hand.
-            return (resolved, resolved.map { AssociationFacts(of: $0, among: resolved) })
+            return (resolved, resolved.map(AssociationFacts.init(of:)))
         }
         var associations: [ResolvedAssociation] = []
         var facts: [AssociationFacts] = []
@@ -460,13 +460,11 @@ public struct AssociationFacts: OptionSet, Sendable {
     /// the referenced key (or, for a belongsToMany, its otherKey attribute does).
     public static let foreignKeyTypeMismatch = AssociationFacts(rawValue: 1 << 6)
     public static let hasOne = AssociationFacts(rawValue: 1 << 7)
-    /// The source has more than one association (duplicates are possible).
-    public static let hasSiblings = AssociationFacts(rawValue: 1 << 8)
     /// hasMany/hasOne whose source declares a column named like its link to the target
     /// (`ResolvedAssociation.sourceHasNamedLink`).
     public static let sourceHasNamedLink = AssociationFacts(rawValue: 1 << 9)
 
-    init(of association: ResolvedAssociation, among siblings: [ResolvedAssociation]) {
+    init(of association: ResolvedAssociation) {
         var facts: AssociationFacts = []
         let decl = association.decl
         if decl.alias != nil { facts.insert(.aliased) }
@@ -477,7 +475,6 @@ public struct AssociationFacts: OptionSet, Sendable {
             if decl.onDelete != nil || decl.onUpdate != nil { facts.insert(.referentialAction) }
         }
         if association.foreignKeyIsExplicit { facts.insert(.explicitForeignKey) }
-        if siblings.count > 1 { facts.insert(.hasSiblings) }
         if association.sourceHasNamedLink { facts.insert(.sourceHasNamedLink) }
         let source = association.sourceModel
         if source.decl.attribute(named: association.key) != nil
