@@ -561,4 +561,25 @@ final class PitfallRuleTests: XCTestCase {
         XCTAssertEqual(result.ruleIDs, ["foreign-key-type-mismatch", "foreign-key-type-mismatch"], result.compact)
         XCTAssertTrue(result.findings.first?.message.contains("gives its foreign key Invoice.accountId the type INTEGER, but it references Account.id, which is UUID") ?? false, result.compact)
     }
+
+    func testTwoSelfManyToManyDeclarationsWithDefaultKeysShareOneColumn() {
+        // belongs-to-many.js pairs the second with the first (same raw through) and takes its
+        // default otherKey from the first's foreignKey: UserId for both.
+        let defaults = lint("""
+        models:
+          User:
+            associations:
+              - { belongsToMany: User, as: followers, through: Follows }
+              - { belongsToMany: User, as: followings, through: Follows }
+        """)
+        XCTAssertEqual(defaults.spots, ["self-many-to-many-keys@5:36"], defaults.compact)
+        let crossed = lint("""
+        models:
+          User:
+            associations:
+              - { belongsToMany: User, as: followers, through: Follows, foreignKey: followedId, otherKey: followerId }
+              - { belongsToMany: User, as: followings, through: Follows, foreignKey: followerId, otherKey: followedId }
+        """)
+        XCTAssertEqual(crossed.findings, [], crossed.compact)
+    }
 }
