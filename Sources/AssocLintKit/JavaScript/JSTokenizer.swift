@@ -30,6 +30,10 @@ public struct JSToken: Sendable, Equatable {
     /// Whether a line break came between the previous token and this one (for the tolerant
     /// parser: automatic semicolon insertion, `return` followed by a line break).
     public var followsLineBreak = false
+    /// A template piece that ends with `${`: the substitution's tokens follow, then the next piece.
+    public var opensSubstitution = false
+    /// A template piece that starts after a substitution's `}` (not at a backquote).
+    public var continuesTemplate = false
 
     public func isPunctuator(_ text: String) -> Bool { kind == .punctuator && self.text == text }
     public func isIdentifier(_ text: String) -> Bool { kind == .identifier && self.text == text }
@@ -202,6 +206,8 @@ public enum JSTokenizer {
         /// tokens follow, until the matching `}` resumes the template).
         mutating func template(opening: Bool) {
             let start = mark
+            let count = tokens.count
+            defer { if !opening, tokens.count > count { tokens[count].continuesTemplate = true } }
             index += 1  // the backquote, or the `}` that closes a substitution
             let from = index
             while let byte = peek() {
@@ -215,6 +221,7 @@ public enum JSTokenizer {
                     let text = String(decoding: bytes[from..<index], as: UTF8.self)
                     index += 2
                     emit(.template, text, at: start)
+                    tokens[tokens.count - 1].opensSubstitution = true
                     templateDepths.append(0)
                     return
                 }
