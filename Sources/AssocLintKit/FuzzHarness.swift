@@ -35,7 +35,7 @@ public enum FuzzHarness {
         for input in inputs {
             _ = Suppressions.scan(input.bytes, path: input.path)
             // The JavaScript/TypeScript front end reads the same bytes (its parser tokenizes too).
-            _ = JSParser.parse(input.bytes)
+            _ = JSModelExtractor.extract(JSParser.parse(input.bytes), path: input.path)
         }
     }
 }
