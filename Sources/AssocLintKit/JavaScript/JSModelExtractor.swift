@@ -15,8 +15,8 @@ public enum JSModelExtractor {
 
     public static func extract(_ program: JSProgram, path: String) -> JSModelExtraction {
         var extractor = Extractor(path: path)
-        extractor.collectModels(program.statements, scope: [:])
-        extractor.collectAssociations(program.statements, scope: extractor.bindings, thisModel: nil)
+        extractor.collectModels(program.statements)
+        extractor.collectAssociations(program.statements, thisModel: nil)
         var file = SchemaFile(path: path)
         file.isModelFile = !extractor.models.isEmpty || extractor.sawAssociation
         file.models = extractor.models
@@ -38,7 +38,7 @@ public enum JSModelExtractor {
         // MARK: models
 
         /// Finds the models the file defines, and the names bound to them.
-        mutating func collectModels(_ statements: [JSStatement], scope: [String: Int]) {
+        mutating func collectModels(_ statements: [JSStatement]) {
             for statement in statements {
                 switch statement {
                 case .variables(let declarations, _):
@@ -54,11 +54,11 @@ public enum JSModelExtractor {
                     }
                 case .classDeclaration(let type):
                     if let name = type.name, Self.extendsModel(type) { bindings[name] = addModel(named: name, at: type.mark) }
-                case .function(let function): collectModels(function.body, scope: scope)
+                case .function(let function): collectModels(function.body)
                 case .returnStatement(let value, _): visitForModels(value)
-                case .export(let inner, _): collectModels([inner], scope: scope)
+                case .export(let inner, _): collectModels([inner])
                 case .exportDefault(let value, _): visitForModels(value)
-                case .block(let inner, _): collectModels(inner, scope: scope)
+                case .block(let inner, _): collectModels(inner)
                 case .importDeclaration, .other: break
                 }
             }
@@ -67,13 +67,13 @@ public enum JSModelExtractor {
         mutating func visitForModels(_ expression: JSExpression?) {
             guard let expression else { return }
             switch expression {
-            case .function(let function): collectModels(function.body, scope: [:])
+            case .function(let function): collectModels(function.body)
             case .classExpression(let type):
                 if let name = type.name, Self.extendsModel(type) { bindings[name] = addModel(named: name, at: type.mark) }
             case .call(let callee, let arguments, _):
                 // `X.init(attributes, { modelName, ... })` on a class.
                 if case .member(.identifier(let className, _), "init", _) = callee, let index = bindings[className] {
-                    applyInit(arguments, to: models[index], className: className)
+                    applyInit(arguments, to: models[index])
                 }
                 for argument in arguments { visitForModels(argument) }
             case .assignment(_, _, let value, _): visitForModels(value)
@@ -109,7 +109,7 @@ public enum JSModelExtractor {
             return models.count - 1
         }
 
-        mutating func applyInit(_ arguments: [JSExpression], to model: ModelDecl, className: String) {
+        mutating func applyInit(_ arguments: [JSExpression], to model: ModelDecl) {
             if let attributes = arguments.first { readAttributes(attributes, into: model) }
             if arguments.count > 1 { readOptions(arguments[1], into: model) }
         }
@@ -198,17 +198,17 @@ public enum JSModelExtractor {
         // MARK: associations
 
         /// Finds association calls on known models.
-        mutating func collectAssociations(_ statements: [JSStatement], scope: [String: Int], thisModel: Int?) {
+        mutating func collectAssociations(_ statements: [JSStatement], thisModel: Int?) {
             for statement in statements {
                 switch statement {
                 case .expression(let expression): visitForAssociations(expression, thisModel: thisModel)
                 case .variables(let declarations, _): declarations.forEach { visitForAssociations($0.initializer, thisModel: thisModel) }
-                case .function(let function): collectAssociations(function.body, scope: scope, thisModel: thisModel)
+                case .function(let function): collectAssociations(function.body, thisModel: thisModel)
                 case .classDeclaration(let type): visitClass(type)
                 case .returnStatement(let value, _): visitForAssociations(value, thisModel: thisModel)
-                case .export(let inner, _): collectAssociations([inner], scope: scope, thisModel: thisModel)
+                case .export(let inner, _): collectAssociations([inner], thisModel: thisModel)
                 case .exportDefault(let value, _): visitForAssociations(value, thisModel: thisModel)
-                case .block(let inner, _): collectAssociations(inner, scope: scope, thisModel: thisModel)
+                case .block(let inner, _): collectAssociations(inner, thisModel: thisModel)
                 case .importDeclaration, .other: break
                 }
             }
@@ -219,7 +219,7 @@ public enum JSModelExtractor {
             for member in type.members {
                 // `this` in a static method is the class.
                 let thisModel = member.isStatic ? model : nil
-                if case .function(let function)? = member.value { collectAssociations(function.body, scope: bindings, thisModel: thisModel) }
+                if case .function(let function)? = member.value { collectAssociations(function.body, thisModel: thisModel) }
             }
         }
 
@@ -232,7 +232,7 @@ public enum JSModelExtractor {
                 }
                 visitForAssociations(callee, thisModel: thisModel)
                 arguments.forEach { visitForAssociations($0, thisModel: thisModel) }
-            case .function(let function): collectAssociations(function.body, scope: bindings, thisModel: thisModel)
+            case .function(let function): collectAssociations(function.body, thisModel: thisModel)
             case .classExpression(let type): visitClass(type)
             case .assignment(_, _, let value, _): visitForAssociations(value, thisModel: thisModel)
             case .sequence(let parts, _), .other(let parts, _), .array(let parts, _): parts.forEach { visitForAssociations($0, thisModel: thisModel) }

@@ -188,9 +188,13 @@ public enum JSParser {
                     if eatWord("finally") { parts.append(statement()) }
                 }
                 return .block(parts, start)
-            case "case", "default" where peek(1)?.isPunctuator(":") == true || token.text == "case":
+            case "case":
                 advance()
-                if token.text == "case" { _ = expression() }
+                _ = expression()
+                eat(":")
+                return .other(start)
+            case "default" where peek(1)?.isPunctuator(":") == true:
+                advance()
                 eat(":")
                 return .other(start)
             case "throw":
@@ -450,13 +454,10 @@ public enum JSParser {
         mutating func arrowFunction() -> JSFunction? {
             let start = mark
             let saved = position
-            var isAsync = false
             if atWord("async"), let next = peek(1), !next.followsLineBreak, next.kind == .identifier || next.isPunctuator("(") {
                 if next.kind == .identifier, peek(2)?.isPunctuator("=>") != true { return nil }
                 advance()
-                isAsync = true
             }
-            _ = isAsync
             var parameterList: [JSPattern]
             if let token = current, token.kind == .identifier, peek(1)?.isPunctuator("=>") == true {
                 parameterList = [.identifier(token.text, token.mark)]
@@ -558,7 +559,7 @@ public enum JSParser {
                         eat("]")
                         value = .index(value, index, token.mark)
                     }
-                } else if token.isPunctuator("["), !token.followsLineBreak || true {
+                } else if token.isPunctuator("[") {
                     advance()
                     let index = expression()
                     eat("]")
@@ -734,10 +735,8 @@ public enum JSParser {
                     properties.append(JSProperty(key: .computed(value), value: .spread(value, propertyStart), isSpread: true, mark: propertyStart))
                 } else {
                     // Method modifiers: get, set, async, `*`.
-                    var isAccessor = false
                     while let token = current, token.kind == .identifier, ["get", "set", "async"].contains(token.text),
                           let next = peek(1), next.kind == .identifier || next.kind == .string || next.isPunctuator("[") || next.isPunctuator("*") {
-                        isAccessor = true
                         advance()
                     }
                     eat("*")
@@ -761,7 +760,6 @@ public enum JSParser {
                             if eat("=") { _ = assignment() }
                             properties.append(JSProperty(key: key, value: .identifier(name, propertyStart), mark: propertyStart))
                         }
-                        _ = isAccessor
                     }
                 }
                 eat(",")

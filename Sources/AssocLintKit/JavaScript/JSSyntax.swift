@@ -50,9 +50,8 @@ public struct JSProperty: Sendable {
         case computed(JSExpression)
     }
 
+    /// A spread (`...x`) has the key `.computed(x)`, the value `.spread(x)` and `isSpread`.
     public var key: Key
-    /// nil for a spread (`...x`, in `value` as `.spread`) never: a spread has key `.computed` of
-    /// its argument and `isSpread`.
     public var value: JSExpression
     public var isSpread = false
     public var mark: SourceMark

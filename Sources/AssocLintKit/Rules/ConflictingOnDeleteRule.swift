@@ -8,22 +8,19 @@ public struct ConflictingOnDeleteRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        var reported = Set<Int>()
-        // At least one side gives an action: start from those, on either side.
-        for index in schema.associationIndices(with: .referentialAction) {
+        // Only actions given on both sides are compared: start from the belongsTo that give one.
+        for index in schema.associationIndices(with: .referentialAction) where schema.associations[index].kind == .belongsTo {
             guard let partnerIndex = context.relationships.inverse[index], partnerIndex != index else { continue }
-            let pair = [schema.associations[index], schema.associations[partnerIndex]]
-            guard let holder = pair.first(where: { $0.kind == .belongsTo }), let owner = pair.first(where: { $0.kind == .hasMany || $0.kind == .hasOne }),
-                  !holder.decl.isReportedInvalid, !owner.decl.isReportedInvalid,
+            let holder = schema.associations[index], owner = schema.associations[partnerIndex]
+            guard !holder.decl.isReportedInvalid, !owner.decl.isReportedInvalid,
                   !context.relationships.reversed.contains(index), !context.relationships.reversed.contains(partnerIndex),
                   // The same column: otherwise there are two constraints (foreign-key-mismatch).
-                  owner.foreignKeyColumn == holder.foreignKeyColumn,
-                  reported.insert(min(index, partnerIndex)).inserted else { continue }
+                  owner.foreignKeyColumn == holder.foreignKeyColumn else { continue }
             // The later declaration's action is the one lost when file order is definition order.
-            let (later, earlier) = partnerIndex < index ? (pair[0], pair[1]) : (pair[1], pair[0])
+            let (later, earlier) = partnerIndex < index ? (holder, owner) : (owner, holder)
             for option in ["onDelete", "onUpdate"] {
-                // Both given: a side that gives none gets Sequelize's default, which is order-dependent
-                // too, but only matters to sync() (the catalog entry says so); not reported.
+                // A side that gives none gets Sequelize's default, which is order-dependent too but
+                // only matters to sync() (the catalog entry says so): not reported.
                 guard let mine = Self.given(option, of: later), let theirs = Self.given(option, of: earlier),
                       ReferentialAction(mine.value) != ReferentialAction(theirs.value) else { continue }
                 findings.append(finding(

@@ -15,7 +15,7 @@ public struct IgnoredOptionRule: Rule {
 
     func check(_ resolved: ResolvedAssociation) -> [Finding] {
         let association = resolved.decl
-        let call = "\(association.source).\(association.kind.rawValue)(\(association.target))"
+        let call = resolved.call
         let kind = association.kind
         var findings: [Finding] = []
         func report(_ mark: SourceMark?, _ message: String, help: String) {

@@ -7,18 +7,17 @@ public struct UnknownSourceKeyRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         // (An association to an undeclared model is unknown-model's: Sequelize throws there first.)
         let schema = context.schema
-        return schema.associationIndices(with: .rareOptions).compactMap { index -> Finding? in
-                    let model = schema.associations[index].sourceModel.decl
-                    let association = schema.associations[index].decl
-                    guard let sourceKey = association.sourceKey, association.kind != .belongsTo, !association.isReportedInvalid,
-                          let missing = UnknownKey.missing(sourceKey, on: model) else { return nil }
-                    let call = "\(model.name).\(association.kind.rawValue)(\(association.target))"
-                    let thrown = association.kind == .hasOne
-                        ? "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(model.name)\" first"
-                        : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field')"
-                    return finding("\(call): sourceKey '\(sourceKey)' is not an attribute of \(model.name); \(thrown)",
-                                   at: Location(path: association.path, mark: association.sourceKeyMark ?? association.mark),
-                                   help: "\(missing)name an attribute of \(model.name) (its primary key is the default), or declare '\(sourceKey)' on it")
+        return schema.associationIndices(with: .rareOptions).compactMap { index in
+            let association = schema.associations[index]
+            let source = association.sourceModel
+            guard let sourceKey = association.decl.sourceKey, association.kind != .belongsTo, !association.decl.isReportedInvalid,
+                  let missing = UnknownKey.missing(sourceKey, on: source.decl) else { return nil }
+            let thrown = association.kind == .hasOne
+                ? "Sequelize throws: Unknown attribute \"\(sourceKey)\" passed as sourceKey, define this attribute on model \"\(source.name)\" first"
+                : "Sequelize v6 crashes with TypeError: Cannot read properties of undefined (reading 'field')"
+            return finding("\(association.call): sourceKey '\(sourceKey)' is not an attribute of \(source.name); \(thrown)",
+                           at: Location(path: association.decl.path, mark: association.decl.sourceKeyMark ?? association.decl.mark),
+                           help: "\(missing)name an attribute of \(source.name) (its primary key is the default), or declare '\(sourceKey)' on it")
         }
     }
 }

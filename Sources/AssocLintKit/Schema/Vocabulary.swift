@@ -71,14 +71,19 @@ enum Vocabulary {
         "numrange", "enum", "set", "xml", "uniqueidentifier",
     ]
 
+    /// A type without its `Sequelize.DataTypes.`, `DataTypes.` or `Sequelize.` prefix.
+    static func unprefixedType(_ type: String) -> Substring {
+        let text = Substring(type.trimmingWhitespace)
+        for prefix in ["Sequelize.DataTypes.", "DataTypes.", "Sequelize."] where text.hasPrefix(prefix) {
+            return text.dropFirst(prefix.count)
+        }
+        return text
+    }
+
     /// Whether a type string names a Sequelize data type or a plausible raw SQL type; `nil` when it
     /// is accepted, otherwise the data type it was probably meant to be.
     static func typeSlip(_ type: String) -> String? {
-        var text = Substring(type.trimmingWhitespace)
-        for prefix in ["Sequelize.DataTypes.", "DataTypes.", "Sequelize."] where text.hasPrefix(prefix) {
-            text = text.dropFirst(prefix.count)
-            break
-        }
+        let text = unprefixedType(type)
         let base = String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == " " }).trimmingWhitespace
         if base.isEmpty { return nil }
         if dataTypes.contains(base) || dataTypes.contains(base.uppercased()) && base == base.lowercased() {

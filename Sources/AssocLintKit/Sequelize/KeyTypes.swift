@@ -17,12 +17,7 @@ enum TypeFamily: String {
         case "DATE", "BOOLEAN", "JSON", "JSONB", "FLOAT", "DOUBLE", "DECIMAL", "DATEONLY": return nil
         default: break
         }
-        var text = Substring(type.trimmingWhitespace)
-        for prefix in ["Sequelize.DataTypes.", "DataTypes.", "Sequelize."] where text.hasPrefix(prefix) {
-            text = text.dropFirst(prefix.count)
-            break
-        }
-        let base = text.prefix { $0.isLetter || $0.isNumber }.uppercased()
+        let base = Vocabulary.unprefixedType(type).prefix { $0.isLetter || $0.isNumber }.uppercased()
         switch base {
         case "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "MEDIUMINT", "INT", "INT2", "INT4", "INT8", "SERIAL", "BIGSERIAL", "SMALLSERIAL":
             self = .integer
@@ -41,4 +36,9 @@ enum TypeFamily: String {
         self == other || (self == .text && other == .uuid) || (self == .uuid && other == .text)
     }
 
+    /// The two families when a column of type `type` cannot hold keys of type `keyType`.
+    static func conflict(_ type: String, _ keyType: String) -> (family: TypeFamily, keyFamily: TypeFamily)? {
+        guard let family = TypeFamily(type), let keyFamily = TypeFamily(keyType), !family.holds(keyFamily) else { return nil }
+        return (family, keyFamily)
+    }
 }

@@ -263,6 +263,11 @@ public struct Relationships: Sendable {
         }
     }
 
+    /// Whether the column's `references` names the model or its table.
+    static func references(_ column: AttributeDecl, _ model: ResolvedModel, in schema: SemanticSchema) -> Bool {
+        column.references.map { schema.referencedModel($0.model) == model.name } ?? false
+    }
+
     // MARK: reversals
 
     static func findReversals(_ schema: SemanticSchema, inverse: [Int?], jobs: Int) -> [Reversal] {
@@ -328,16 +333,13 @@ public struct Relationships: Sendable {
             }
             guard let column = evidence?.attribute else { continue }
             // The unaliased T.belongsTo(S) on that column (mutual belongsTo).
-            let holders = backward.indices.filter { backward[$0].kind == .belongsTo && !backward[$0].hasAlias
-                && ForeignKeyNaming.sameLink(backward[$0].foreignKey, column.name) }
+            let holderIndices = schema.associationIndices(of: ModelPair(source: target.ordinal, target: source.ordinal)).filter {
+                let other = schema.associations[$0]
+                return other.kind == .belongsTo && !other.hasAlias && ForeignKeyNaming.sameLink(other.foreignKey, column.name)
+            }
             // Against a pair or a belongsTo back, a source that lists no attributes may hold its key
             // undeclared: only a column that also references the source says otherwise.
-            if partner != nil || !holders.isEmpty, !source.decl.declaresAttributes {
-                guard let reference = column.references, schema.referencedModel(reference.model) == source.name else { continue }
-            }
-            let backwardIndices = Array(schema.associationIndices(of: ModelPair(source: target.ordinal, target: source.ordinal)))
-            // `associations(from:to:)` and `associationIndices(of:)` list the same associations in the same order.
-            let holderIndices = holders.map { backwardIndices[$0] }
+            if partner != nil || !holderIndices.isEmpty, !source.decl.declaresAttributes, !references(column, source, in: schema) { continue }
             let right = holderIndices.first { schema.associations[$0].foreignKey == column.name }
             reversals.append(Reversal(association: index, evidence: .linkColumn(column), partner: partnerIndex, rightBelongsTo: right,
                                       otherSpelling: right == nil ? holderIndices.first : nil,
@@ -393,7 +395,7 @@ public struct Relationships: Sendable {
             // Not when a belongsTo back pairs with it: then the two agree, and reversed-belongs-to
             // (which needs the model's attributes too) decides.
             if !target.decl.declaresAttributes {
-                guard let reference = column.references, schema.referencedModel(reference.model) == target.name,
+                guard references(column, target, in: schema),
                       !schema.associationIndices(of: ModelPair(association).reversed).contains(where: { schema.associations[$0].kind == .belongsTo })
                 else { continue }
             }

@@ -19,8 +19,6 @@ public final class ResolvedModel: Sendable {
 
     /// Whether some attribute maps to a column of another name (`field`).
     let hasFieldOverrides: Bool
-    /// The primary key's declared type; `INTEGER` for the `id` Sequelize adds.
-    public let primaryKeyType: String?
     /// Whether some attribute has `references`.
     let hasReferences: Bool
 
@@ -30,9 +28,7 @@ public final class ResolvedModel: Sendable {
         self.decl = decl
         self.ordinal = ordinal
         names = ModelNames(modelName: decl.name, singularOverride: decl.singularName, pluralOverride: decl.pluralName)
-        let declaredKey = decl.attributes.first(where: \.primaryKey)
-        primaryKey = declaredKey?.name ?? "id"
-        primaryKeyType = declaredKey.map { $0.type } ?? "INTEGER"
+        primaryKey = decl.attributes.first(where: \.primaryKey)?.name ?? "id"
         hasFieldOverrides = decl.attributes.contains { $0.field != nil }
         hasReferences = decl.attributes.contains { $0.references != nil }
         defaultForeignKey = ForeignKeyNaming.name(prefix: names.singular, key: primaryKey)
@@ -43,6 +39,12 @@ public final class ResolvedModel: Sendable {
         tableName = decl.tableName ?? ModelNames.defaultTableName(
             modelName: decl.name, underscored: decl.underscored, freezeTableName: decl.freezeTableName,
             plural: decl.pluralName == nil ? names.plural : nil)
+    }
+
+    /// The declared type of the attribute `key`; `INTEGER` for the `id` Sequelize adds.
+    public func keyType(_ key: String) -> String? {
+        if let attribute = decl.attribute(named: key) { return attribute.type }
+        return key == "id" && primaryKey == "id" ? "INTEGER" : nil
     }
 
     /// The attribute whose name is `name`, exactly or as the same link (`authorId` ~ `author_id`).
@@ -77,10 +79,6 @@ public final class ResolvedAssociation: Sendable {
     public let foreignKeyIsExplicit: Bool
     /// `names.key`: the association's key in `Source.associations`, the name `include` uses.
     public let key: String
-    /// hasMany/hasOne only: whether the source declares an attribute named like a link to the
-    /// target (the target's default keys, or an explicit foreignKey of the source's associations to
-    /// it), worked out while the target is at hand: the one clue `reversed-has-many` needs first.
-    public let sourceHasNamedLink: Bool
     public let foreignKeyHolder: ForeignKeyHolder
     /// belongsToMany only: the key of the target on the junction.
     public let otherKey: String?
@@ -88,7 +86,7 @@ public final class ResolvedAssociation: Sendable {
     public let foreignKeyColumn: String
 
     init(decl: AssociationDecl, source: ResolvedModel, target: ResolvedModel, holder: ResolvedModel?,
-         names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool, sourceHasNamedLink: Bool,
+         names: AssociationNames, foreignKey: String, foreignKeyIsExplicit: Bool,
          foreignKeyHolder: ForeignKeyHolder, otherKey: String?, foreignKeyColumn: String) {
         self.decl = decl
         self.sourceModel = source
@@ -99,7 +97,6 @@ public final class ResolvedAssociation: Sendable {
         key = names.key
         self.foreignKey = foreignKey
         self.foreignKeyIsExplicit = foreignKeyIsExplicit
-        self.sourceHasNamedLink = sourceHasNamedLink
         self.foreignKeyHolder = foreignKeyHolder
         self.otherKey = otherKey
         self.foreignKeyColumn = foreignKeyColumn
@@ -116,6 +113,19 @@ public final class ResolvedAssociation: Sendable {
     public var isSelf: Bool { sourceModel === targetModel }
     public var location: Location { decl.location }
     public var hasAlias: Bool { decl.alias != nil }
+
+    /// What the foreign key references: the model and its key (targetKey or the target's primary
+    /// key for a belongsTo; sourceKey or the source's for the others).
+    public var foreignKeyReference: (model: ResolvedModel, key: String) {
+        kind == .belongsTo
+            ? (targetModel, decl.targetKey ?? targetModel.primaryKey)
+            : (sourceModel, decl.sourceKey ?? sourceModel.primaryKey)
+    }
+
+    /// belongsToMany only: what the otherKey references (the target and its targetKey).
+    public var otherKeyReference: (model: ResolvedModel, key: String)? {
+        kind == .belongsToMany ? (targetModel, decl.targetKey ?? targetModel.primaryKey) : nil
+    }
 
     /// `Author.hasMany(Post)`, as a person writes it.
     public var call: String {
@@ -307,7 +317,6 @@ public final class SemanticSchema: Sendable {
         let field = holderModel.flatMap { $0.hasFieldOverrides ? $0.decl.attribute(named: foreignKey)?.field : nil }
         return ResolvedAssociation(
             decl: decl, source: source, target: target, holder: holderModel, names: names, foreignKey: foreignKey, foreignKeyIsExplicit: decl.foreignKey != nil,
-            sourceHasNamedLink: (decl.kind == .hasMany || decl.kind == .hasOne) && sourceHasNamedLink(source, to: target),
             foreignKeyHolder: holder, otherKey: otherKey,
             foreignKeyColumn: ForeignKeyNaming.column(attribute: foreignKey, field: field, underscored: holderUnderscored))
     }
@@ -460,8 +469,9 @@ public struct AssociationFacts: OptionSet, Sendable {
     /// the referenced key (or, for a belongsToMany, its otherKey attribute does).
     public static let foreignKeyTypeMismatch = AssociationFacts(rawValue: 1 << 6)
     public static let hasOne = AssociationFacts(rawValue: 1 << 7)
-    /// hasMany/hasOne whose source declares a column named like its link to the target
-    /// (`ResolvedAssociation.sourceHasNamedLink`).
+    /// hasMany/hasOne whose source declares a column named like its link to the target (the
+    /// target's default keys, or an explicit foreignKey of the source's own associations to it): the
+    /// one clue `reversed-has-many` needs first.
     public static let sourceHasNamedLink = AssociationFacts(rawValue: 1 << 9)
 
     init(of association: ResolvedAssociation) {
@@ -475,7 +485,10 @@ public struct AssociationFacts: OptionSet, Sendable {
             if decl.onDelete != nil || decl.onUpdate != nil { facts.insert(.referentialAction) }
         }
         if association.foreignKeyIsExplicit { facts.insert(.explicitForeignKey) }
-        if association.sourceHasNamedLink { facts.insert(.sourceHasNamedLink) }
+        if decl.kind == .hasMany || decl.kind == .hasOne,
+           SemanticSchema.sourceHasNamedLink(association.sourceModel, to: association.targetModel) {
+            facts.insert(.sourceHasNamedLink)
+        }
         let source = association.sourceModel
         if source.decl.attribute(named: association.key) != nil
             || (decl.kind == .belongsTo && association.foreignKey == association.key) {
@@ -485,26 +498,28 @@ public struct AssociationFacts: OptionSet, Sendable {
         self = facts
     }
 
-    /// Whether a declared key attribute of the holder cannot hold the key it references.
+    /// Whether a key attribute the association puts on its holder has a type that cannot hold
+    /// the key it references.
     static func typeMismatch(_ association: ResolvedAssociation) -> Bool {
-        guard let holder = association.holderModel else { return false }
-        func mismatch(_ attributeName: String, references model: ResolvedModel, key: String?) -> Bool {
-            // A declared attribute keeps its type; otherwise the association's own (foreignKey.type, keyType).
-            let declared = holder.decl.attribute(named: attributeName)
-            let given = declared == nil && attributeName == association.foreignKey ? association.decl.foreignKeyType?.value : nil
-            guard let type = declared?.type ?? given, let family = TypeFamily(type) else { return false }
-            let keyType = key.map { model.decl.attribute(named: $0)?.type } ?? model.primaryKeyType
-            guard let keyType, let keyFamily = TypeFamily(keyType) else { return false }
-            return !family.holds(keyFamily)
-        }
-        switch association.kind {
-        case .belongsTo:
-            return mismatch(association.foreignKey, references: association.targetModel, key: association.decl.targetKey)
-        case .hasMany, .hasOne:
-            return mismatch(association.foreignKey, references: association.sourceModel, key: association.decl.sourceKey)
-        case .belongsToMany:
-            return mismatch(association.foreignKey, references: association.sourceModel, key: association.decl.sourceKey)
-                || (association.otherKey.map { mismatch($0, references: association.targetModel, key: association.decl.targetKey) } ?? false)
-        }
+        guard association.holderModel != nil else { return false }
+        let reference = association.foreignKeyReference
+        if association.keyTypeMismatch(association.foreignKey, references: reference.model, key: reference.key) != nil { return true }
+        guard let otherKey = association.otherKey, let other = association.otherKeyReference else { return false }
+        return association.keyTypeMismatch(otherKey, references: other.model, key: other.key) != nil
+    }
+}
+
+extension ResolvedAssociation {
+    /// The key attribute `attribute` on the holder and the key it references, when their types
+    /// cannot agree: the attribute's type (declared, else the one the association gives its
+    /// foreign key: `foreignKey.type`, `keyType`), the referenced key's, and their families.
+    func keyTypeMismatch(_ attribute: String, references model: ResolvedModel, key: String)
+        -> (type: String, keyType: String, family: TypeFamily, keyFamily: TypeFamily)? {
+        guard let holder = holderModel else { return nil }
+        let declared = holder.decl.attribute(named: attribute)
+        let given = declared == nil && attribute == foreignKey ? decl.foreignKeyType?.value : nil
+        guard let type = declared?.type ?? given, let keyType = model.keyType(key),
+              let (family, keyFamily) = TypeFamily.conflict(type, keyType) else { return nil }
+        return (type, keyType, family, keyFamily)
     }
 }
