@@ -34,8 +34,12 @@ public enum FuzzHarness {
         }
         for input in inputs {
             _ = Suppressions.scan(input.bytes, path: input.path)
-            // The JavaScript/TypeScript front end reads the same bytes (its parser tokenizes too).
-            _ = JSModelExtractor.extract(JSParser.parse(input.bytes), path: input.path)
+        }
+        // The JavaScript/TypeScript front end reads the same bytes as code files, resolved together.
+        let code = inputs.enumerated().map { LintInput(path: "f\($0.offset).ts", bytes: $0.element.bytes, isExplicit: $0.offset == 0, absolutePath: "/p/f\($0.offset).ts") }
+        let codeResult = Linter.lint(code, limits: limits)
+        for format in OutputFormat.allCases {
+            _ = Reporter.render(codeResult, format: format)
         }
     }
 }

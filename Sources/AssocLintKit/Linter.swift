@@ -163,7 +163,7 @@ public enum Linter {
 
         // Inputs: the requested files, plus the rest of the project as context.
         if requestedOrder.count > options.limits.maxFiles {
-            errors.append(InputError(path: paths.joined(separator: " "), reason: "\(requestedOrder.count) YAML files, more than the limit of \(options.limits.maxFiles) (--max-files); lint fewer paths or raise the limit"))
+            errors.append(InputError(path: paths.joined(separator: " "), reason: "\(requestedOrder.count) model files (YAML and code), more than the limit of \(options.limits.maxFiles) (--max-files); lint fewer paths or raise the limit"))
             return LintResult(findings: [], files: [], inputErrors: errors)
         }
         var inputs: [LintInput] = []
@@ -190,7 +190,7 @@ public enum Linter {
             for file in FileDiscovery.walk(config.root, errors: &ignored, errorPath: { $0 }) where !known.contains(file) {
                 guard config.includes(relativePath: relative(file, to: config.root)) else { continue }
                 guard inputs.count + contextFiles.count < options.limits.maxFiles else {
-                    errors.append(InputError(path: FileDiscovery.display(absolute: config.root, workingDirectory: cwd), reason: "the project has more than \(options.limits.maxFiles) YAML files (--max-files); the rest is not read as context"))
+                    errors.append(InputError(path: FileDiscovery.display(absolute: config.root, workingDirectory: cwd), reason: "the project has more than \(options.limits.maxFiles) model files (--max-files); the rest is not read as context"))
                     break
                 }
                 contextFiles.append(DiscoveredFile(absolutePath: file, displayPath: FileDiscovery.display(absolute: file, workingDirectory: cwd)))
@@ -203,9 +203,9 @@ public enum Linter {
 
         var result = lint(inputs, context: contextInputs, limits: options.limits, config: config, jobs: options.jobs)
         if result.files.isEmpty && errors.isEmpty && options.stdinBytes == nil {
-            notes.append("no model files found in \(paths.joined(separator: " ")) (a model file is a .yaml or .yml file with a top-level 'models:' key)")
+            notes.append("no model files found in \(paths.joined(separator: " ")) (a model file is a .yaml or .yml file with a top-level 'models:' key, or a JavaScript/TypeScript file that defines a Sequelize model or declares associations)")
         }
-        result.notes = notes
+        result.notes = notes + result.notes
         result.inputErrors = errors + result.inputErrors
         result.workingDirectory = cwd
         result.projectRoot = config?.root ?? cwd
@@ -224,6 +224,8 @@ public enum Linter {
                             splitFilesFrom: Int = Linter.splitFilesFrom) -> LintResult {
         var files: [SchemaFile] = []
         var kept: [LintInput] = []
+        var keptSuppressions: [[SuppressionDirective]] = []
+        var notes: [String] = []
         var reported = Set<String>()
         let timer = PhaseTimer()
         // One canonical order (by path), whichever files are reported: "the first declaration"
@@ -239,7 +241,9 @@ public enum Linter {
             files.append(file)
             if !isContext {
                 kept.append(input)
+                keptSuppressions.append(file.suppressions ?? Suppressions.scan(input.bytes, path: input.path))
                 reported.insert(input.path)
+                notes += file.notes.map { "\(input.path):\($0.mark.line):\($0.mark.column): not understood, left out: \($0.message)" }
             }
         }
         timer.lap("read, compose and decode")
@@ -268,7 +272,7 @@ public enum Linter {
         }.flatMap(configured)
         timer.lap("rules")
         // Suppression comments in the reported files.
-        let directives = kept.flatMap { Suppressions.scan($0.bytes, path: $0.path) }
+        let directives = keptSuppressions.flatMap { $0 }
         let outcome = Suppressions.apply(directives, to: findings, knownRules: Set(RuleCatalog.defaultSeverities.keys))
         findings = outcome.kept
         context.unusedSuppressions = outcome.unused
@@ -279,6 +283,7 @@ public enum Linter {
         findings.sort(by: Finding.reportOrder)
         timer.lap("suppressions and sorting")
         var result = LintResult(findings: findings, files: kept, inputErrors: [])
+        result.notes = notes
         result.context = context
         return result
     }
@@ -287,20 +292,47 @@ public enum Linter {
     /// many bytes at most): below it, starting threads costs more than it saves.
     public static let splitFilesFrom = 128 << 10
 
-    /// Composes and decodes every file, on up to `jobs` threads, in the order of `inputs`.
+    /// Reads every file with its front end, on up to `jobs` threads, in the order of `inputs`:
+    /// YAML files are composed and decoded one by one, code files are read one by one and then
+    /// resolved together (their names cross files).
     static func decodeAll(_ inputs: [LintInput], limits: YAMLLimits, jobs: Int, splitFilesFrom: Int) -> [SchemaFile] {
+        enum Read {
+            case schema(SchemaFile)
+            case code(JSModule)
+        }
         // With fewer files than threads, a large file is cut into parts decoded side by side
         // (two a thread, to even out parts that take longer).
         let threadsPerFile = max(1, jobs / max(1, inputs.count))
-        return inputs.parallelMap(jobs: jobs) { input in
+        let reads = inputs.parallelMap(jobs: jobs) { input -> Read in
             if let size = input.unreadSize ?? (input.bytes.count > limits.maxFileBytes ? input.bytes.count : nil) {
                 var file = SchemaFile(path: input.path)
                 file.isIncomplete = true
                 file.yamlIssues = [YAMLIssue(kind: .limit, message: "the file is \(size) bytes, more than the limit of \(limits.maxFileBytes) bytes (--max-file-size); assoclint did not read it", mark: SourceMark(line: 1, column: 1))]
+                return .schema(file)
+            }
+            if JSProject.isCodeFile(input.path) {
+                return .code(JSModuleReader.read(input.bytes, path: input.path, absolutePath: input.absolutePath))
+            }
+            return .schema(SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits,
+                                                parts: threadsPerFile > 1 ? min(2 * threadsPerFile, input.bytes.count / max(1, splitFilesFrom)) : 1))
+        }
+        let modules = reads.compactMap { read -> JSModule? in
+            if case .code(let module) = read { return module }
+            return nil
+        }
+        guard !modules.isEmpty else {
+            return reads.map { if case .schema(let file) = $0 { return file } else { return SchemaFile(path: "") } }
+        }
+        var codeFiles = JSProject.resolve(modules).makeIterator()
+        var moduleIterator = modules.makeIterator()
+        return reads.map { read in
+            switch read {
+            case .schema(let file): return file
+            case .code:
+                var file = codeFiles.next() ?? SchemaFile(path: "")
+                file.suppressions = Suppressions.scan(comments: moduleIterator.next()?.comments ?? [], path: file.path)
                 return file
             }
-            return SchemaDecoder.decode(path: input.path, bytes: input.bytes, limits: limits,
-                                        parts: threadsPerFile > 1 ? min(2 * threadsPerFile, input.bytes.count / max(1, splitFilesFrom)) : 1)
         }
     }
 

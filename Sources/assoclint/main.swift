@@ -58,7 +58,7 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Largest YAML file read, in MiB (default 64, at most 1024); a larger one is a yaml-syntax finding.", valueName: "mib"))
     var maxFileSize: Int?
 
-    @Option(help: ArgumentHelp("Most YAML files one run reads (default 100000).", valueName: "n"))
+    @Option(help: ArgumentHelp("Most files (YAML and code) one run reads (default 100000).", valueName: "n"))
     var maxFiles: Int?
 
     @Option(help: ArgumentHelp("Threads that read and decode files (default: the number of cores).", valueName: "n"))

@@ -52,7 +52,7 @@ final class JSParserTests: XCTestCase {
                 case .export(let inner, _): visit([inner])
                 case .exportDefault(let value, _): visit(value)
                 case .block(let inner, _): visit(inner)
-                case .importDeclaration, .other: break
+                case .importDeclaration, .exportNames, .other: break
                 }
             }
         }
@@ -128,7 +128,7 @@ final class JSParserTests: XCTestCase {
         }
         sequelize.addModels([Shipment, Carrier]);
         """)
-        guard case .classDeclaration(let shipment) = statements[0] else { return XCTFail("\(statements)") }
+        guard case .export(.classDeclaration(let shipment), _) = statements[0] else { return XCTFail("\(statements)") }
         XCTAssertEqual(shipment.name, "Shipment")
         XCTAssertEqual(shipment.decorators.count, 1)
         XCTAssertEqual(shipment.members.map(\.name), ["carrierId", "carrier", "parcels", "labels"])

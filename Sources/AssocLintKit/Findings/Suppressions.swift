@@ -18,8 +18,12 @@ public struct SuppressionDirective: Sendable, Hashable {
     public var word: String
     public var rules: [Entry]
     public var path: String
-    /// Where the `#` stands.
+    /// Where the `#` (or the `//`, `/*` of a code comment) stands.
     public var mark: SourceMark
+    /// Written in a JavaScript/TypeScript comment (messages show `//` instead of `#`).
+    public var isCode = false
+
+    var commentStart: String { isCode ? "//" : "#" }
 
     /// The line whose findings an entry silences (nil: the whole file).
     var targetLine: Int? {
@@ -64,29 +68,59 @@ public enum Suppressions {
                 while cursor < characters.count, !characters[cursor].isWhitespace { cursor += 1 }
                 let word = String(characters[wordStart..<cursor])
                 guard word.hasPrefix("assoclint-disable") else { break }  // an ordinary comment
-                var entries: [SuppressionDirective.Entry] = []
-                var current = "", currentStart = 0
-                func flush() {
-                    if !current.isEmpty { entries.append(.init(rule: current, column: currentStart + 1)) }
-                    current = ""
-                }
-                while cursor < characters.count {
-                    let character = characters[cursor]
-                    if character == "-", cursor + 1 < characters.count, characters[cursor + 1] == "-", current.isEmpty { break }
-                    if character == "," || character.isWhitespace {
-                        flush()
-                    } else {
-                        if current.isEmpty { currentStart = cursor }
-                        current.append(character)
-                    }
-                    cursor += 1
-                }
-                flush()
                 let scope = SuppressionDirective.Scope(rawValue: word)
-                directives.append(SuppressionDirective(scope: scope, word: word, rules: entries, path: path,
+                directives.append(SuppressionDirective(scope: scope, word: word, rules: ruleList(characters, from: cursor), path: path,
                                                        mark: SourceMark(line: lineNumber, column: index + 1)))
                 break  // the rest of the line is the comment
             }
+        }
+        return directives
+    }
+
+    /// The rules listed from `cursor` on, separated by commas or spaces, up to `--` (a reason).
+    static func ruleList(_ characters: [Character], from start: Int) -> [SuppressionDirective.Entry] {
+        var entries: [SuppressionDirective.Entry] = []
+        var current = "", currentStart = 0, cursor = start
+        func flush() {
+            if !current.isEmpty { entries.append(.init(rule: current, column: currentStart + 1)) }
+            current = ""
+        }
+        while cursor < characters.count {
+            let character = characters[cursor]
+            if character == "-", cursor + 1 < characters.count, characters[cursor + 1] == "-", current.isEmpty { break }
+            if character == "," || character.isWhitespace {
+                flush()
+            } else {
+                if current.isEmpty { currentStart = cursor }
+                current.append(character)
+            }
+            cursor += 1
+        }
+        flush()
+        return entries
+    }
+
+    /// The directives in JavaScript/TypeScript comments: `// assoclint-disable-next-line RULE`,
+    /// `/* assoclint-disable-file RULE */`. The directive must open the comment.
+    public static func scan(comments: [JSToken], path: String) -> [SuppressionDirective] {
+        var directives: [SuppressionDirective] = []
+        for comment in comments where comment.text.contains("assoclint-disable") {
+            // The token's text is the comment without `//` or `/* */`.
+            let body = Array(comment.text)
+            var cursor = 0
+            while cursor < body.count, body[cursor] == " " || body[cursor] == "\t" || body[cursor] == "*" { cursor += 1 }
+            let wordStart = cursor
+            while cursor < body.count, !body[cursor].isWhitespace { cursor += 1 }
+            let word = String(body[wordStart..<cursor])
+            guard word.hasPrefix("assoclint-disable") else { continue }
+            // One line: the rule list ends with it (a block comment may go on with prose).
+            var end = cursor
+            while end < body.count, !body[end].isNewline { end += 1 }
+            // Columns: the comment's own column plus the two characters that open it.
+            let offset = comment.mark.column - 1 + 2
+            let entries = ruleList(Array(body[..<end]), from: cursor).map { SuppressionDirective.Entry(rule: $0.rule, column: $0.column + offset) }
+            directives.append(SuppressionDirective(scope: SuppressionDirective.Scope(rawValue: word), word: word, rules: entries,
+                                                   path: path, mark: comment.mark, isCode: true))
         }
         return directives
     }
@@ -128,13 +162,13 @@ public enum Suppressions {
                 let forms = [SuppressionDirective.Scope.nextLine, .line, .file].map(\.rawValue)
                 unused.append(UnusedSuppression(path: directive.path, mark: directive.mark,
                                                 message: "'\(directive.word)' is not a suppression.\(Suggestion.phrase(for: directive.word, in: forms))",
-                                                help: "write '# assoclint-disable-next-line RULE', '# assoclint-disable-line RULE' or '# assoclint-disable-file RULE'"))
+                                                help: "write '\(directive.commentStart) assoclint-disable-next-line RULE', '\(directive.commentStart) assoclint-disable-line RULE' or '\(directive.commentStart) assoclint-disable-file RULE'"))
                 continue
             }
             if directive.rules.isEmpty {
                 unused.append(UnusedSuppression(path: directive.path, mark: directive.mark,
-                                                message: "'# \(scope.rawValue)' names no rule, so it silences nothing: silence must be specific",
-                                                help: "name the rules, e.g. '# \(scope.rawValue) missing-inverse'"))
+                                                message: "'\(directive.commentStart) \(scope.rawValue)' names no rule, so it silences nothing: silence must be specific",
+                                                help: "name the rules, e.g. '\(directive.commentStart) \(scope.rawValue) missing-inverse'"))
                 continue
             }
             for (entryIndex, entry) in directive.rules.enumerated() where !used.contains([index, entryIndex]) {

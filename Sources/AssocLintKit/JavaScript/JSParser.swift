@@ -23,6 +23,9 @@ public enum JSParser {
         let tokens: [JSToken]
         var position = 0
         var depth = 0
+        /// `@Table export class X` / `@Table export default class X`: how the last class read
+        /// after its decorators was exported ("named", "default" or nil).
+        var decoratedExport: String?
 
         init(tokens: [JSToken]) {
             self.tokens = tokens
@@ -113,7 +116,13 @@ public enum JSParser {
             if token.isPunctuator(";") { advance(); return .other(start) }
             if token.isPunctuator("{") { return .block(block(), start) }
             if token.isPunctuator("@") || (token.kind == .identifier && ["class", "abstract"].contains(token.text) && isClassAhead) {
-                if let type = classBody() { return .classDeclaration(type) }
+                if let type = classBody() {
+                    switch decoratedExport {
+                    case "named"?: return .export(.classDeclaration(type), start)
+                    case "default"?: return .exportDefault(.classExpression(type), start)
+                    default: return .classDeclaration(type)
+                    }
+                }
             }
             guard token.kind == .identifier else { return .expression(expression()) }
             switch token.text {
@@ -141,17 +150,18 @@ public enum JSParser {
             case "export":
                 advance()
                 if eatWord("default") {
-                    if atWord("class") || at("@") || atWord("abstract"), let type = classBody() { return .export(.classDeclaration(type), start) }
+                    if atWord("class") || at("@") || atWord("abstract"), let type = classBody() { return .exportDefault(.classExpression(type), start) }
                     if atWord("function") || (atWord("async") && peek(1)?.isIdentifier("function") == true) {
                         eatWord("async")
-                        return .export(.function(function()), start)
+                        return .exportDefault(.function(function()), start)
                     }
                     let value = assignment()
                     eat(";")
                     return .exportDefault(value, start)
                 }
-                if at("{") || at("*") {
-                    // export { a, b as c } (from 'm'): re-exports, not read.
+                if at("{") { return exportList(start) }
+                if at("*") {
+                    // export * from 'm': not read.
                     skipToStatementEnd()
                     return .other(start)
                 }
@@ -310,6 +320,35 @@ public enum JSParser {
             }
             eat(";")
             return .importDeclaration(source: source, bindings: bindings, start)
+        }
+
+        /// `export { a, b as c }` and `export { a } from 'm'`, at `{`.
+        mutating func exportList(_ start: SourceMark) -> JSStatement {
+            advance()
+            var names: [(local: String, exported: String)] = []
+            while !atEnd, !at("}") {
+                let before = position
+                eatWord("type")
+                if let name = current, name.kind == .identifier || name.kind == .string {
+                    advance()
+                    if eatWord("as"), let exported = current, exported.kind == .identifier || exported.kind == .string {
+                        names.append((name.text, exported.text))
+                        advance()
+                    } else {
+                        names.append((name.text, name.text))
+                    }
+                }
+                eat(",")
+                if position == before { advance() }
+            }
+            eat("}")
+            var source: String?
+            if eatWord("from"), let token = current, token.kind == .string {
+                source = token.text
+                advance()
+            }
+            eat(";")
+            return .exportNames(names, from: source, start)
         }
 
         // MARK: patterns
@@ -807,7 +846,8 @@ public enum JSParser {
             let start = mark
             var decorators: [JSExpression] = []
             while at("@") { decorators.append(decorator()) }
-            if atWord("export") { advance(); eatWord("default") }
+            decoratedExport = nil
+            if eatWord("export") { decoratedExport = eatWord("default") ? "default" : "named" }
             eatWord("abstract")
             guard eatWord("class") else { return nil }
             var name: String?

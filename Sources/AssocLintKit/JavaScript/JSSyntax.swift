@@ -115,7 +115,10 @@ public indirect enum JSStatement: Sendable {
     case importDeclaration(source: String, bindings: [(local: String, imported: String)], SourceMark)
     /// `export ...`: the declaration it exports (`export default x` is `.exportDefault`).
     case export(JSStatement, SourceMark)
+    /// `export default value` (a class or function too).
     case exportDefault(JSExpression, SourceMark)
+    /// `export { a, b as c }` (local → exported), or the same `from 'm'` (names of that module).
+    case exportNames([(local: String, exported: String)], from: String?, SourceMark)
     /// A block, or the bodies of `if`/`for`/`while`/`try`... with the expressions in their heads.
     case block([JSStatement], SourceMark)
     /// What the reader does not look into (TypeScript `type`/`interface`, `break`, ...).

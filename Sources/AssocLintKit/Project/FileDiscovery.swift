@@ -3,13 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// A YAML file on disk: its absolute path (its identity) and the path shown to the user.
+/// A model file on disk: its absolute path (its identity) and the path shown to the user.
 public struct DiscoveredFile: Hashable, Sendable {
     public var absolutePath: String
     public var displayPath: String
 }
 
-/// Finds and reads the YAML files of a lint run.
+/// Finds and reads the model files of a lint run (YAML and code).
 enum FileDiscovery {
     static let skippedDirectories: Set<String> = [".git", "node_modules", ".build"]
 
@@ -41,17 +41,26 @@ enum FileDiscovery {
         return flag.boolValue
     }
 
-    /// Every `*.yaml` / `*.yml` file below `directory` (absolute), sorted, without following a
-    /// symlink loop and skipping `.git`, `node_modules` and `.build*`.
+    /// Directories of build output: code there is a copy of the sources (YAML is still read).
+    static let buildOutputDirectories: Set<String> = ["dist", "build", "out", "coverage"]
+
+    /// Every model file candidate below `directory` (absolute), sorted: `*.yaml` / `*.yml`, and
+    /// JavaScript/TypeScript files (`.js .cjs .mjs .ts .cts .mts`, not `.d.ts`, not in build
+    /// output). It does not follow a symlink loop and skips `.git`, `node_modules` and `.build*`.
     static func walk(_ directory: String, errors: inout [InputError], errorPath: (String) -> String) -> [String] {
         var found: [String] = []
         var visited = Set<String>()
-        walk(directory, found: &found, visited: &visited, errors: &errors, errorPath: errorPath)
+        walk(directory, found: &found, visited: &visited, errors: &errors, errorPath: errorPath, inBuildOutput: false)
         return found.sorted()
     }
 
+    /// Whether a file found in a walk is read: YAML, or code outside build output.
+    static func isCandidate(_ name: String, inBuildOutput: Bool) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml") || (!inBuildOutput && JSProject.isCodeFile(name) && !name.hasSuffix(".min.js"))
+    }
+
     private static func walk(_ directory: String, found: inout [String], visited: inout Set<String>,
-                             errors: inout [InputError], errorPath: (String) -> String) {
+                             errors: inout [InputError], errorPath: (String) -> String, inBuildOutput: Bool) {
         let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         guard visited.insert(resolved).inserted else { return }  // a symlink loop
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
@@ -63,8 +72,9 @@ enum FileDiscovery {
             guard let isDirectory = isDirectory(path) else { continue }  // a dangling link
             if isDirectory {
                 if skippedDirectories.contains(entry) || entry.hasPrefix(".build") { continue }
-                walk(path, found: &found, visited: &visited, errors: &errors, errorPath: errorPath)
-            } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                walk(path, found: &found, visited: &visited, errors: &errors, errorPath: errorPath,
+                     inBuildOutput: inBuildOutput || buildOutputDirectories.contains(entry))
+            } else if isCandidate(entry, inBuildOutput: inBuildOutput) {
                 // Devices and pipes are found too, and refused when read (after include/exclude).
                 found.append(path)
             }

@@ -41,7 +41,9 @@ struct TextReporter {
             let characters = Array(line)
             let start = min(max(location.column - 1, 0), characters.count)
             var end = start
-            while end < characters.count, !characters[end].isWhitespace, characters[end] != ":" || end == start { end += 1 }
+            // In code, the name or member chain at the mark (`User.belongsTo`, `models.Post`).
+            let stops: Set<Character> = JSProject.isCodeFile(location.path) ? ["(", ")", ",", ";", "{", "}", "[", "]", "=", ":", "<"] : [":"]
+            while end < characters.count, !characters[end].isWhitespace, !stops.contains(characters[end]) || end == start { end += 1 }
             let padding = String(characters[..<start].map { $0 == "\t" ? "\t" : " " })
             let caret = String(repeating: "^", count: max(end - start, 1))
             text += "\(gutter) \(paint("|", "34"))\n"

@@ -18,7 +18,10 @@ public struct ForeignKeyMismatchRule: Rule {
             if association.kind == .hasMany || association.kind == .hasOne,
                let partnerIndex = context.relationships.inverse[index], partnerIndex != index {
                 let partner = schema.associations[partnerIndex]
-                if partner.kind == .belongsTo, partner.foreignKeyColumn != association.foreignKeyColumn,
+                // When this side's key is the column the model declares and the partner's is not,
+                // the partner alone is wrong: (b) reports it (one mistake, one finding).
+                let partnerAloneWrong = Self.misspeltDeclaredLink(partner).map { $0.column == association.foreignKeyColumn } ?? false
+                if partner.kind == .belongsTo, partner.foreignKeyColumn != association.foreignKeyColumn, !partnerAloneWrong,
                    !partner.decl.isReportedInvalid, !context.relationships.reversed.contains(partnerIndex) {
                     findings.append(finding(
                         "\(association.call) and \(partner.call) name the foreign key differently (\(association.foreignKey) and \(partner.foreignKey)): Sequelize adds both columns to \(association.target), and rows created through one side are invisible to the other",
@@ -30,11 +33,7 @@ public struct ForeignKeyMismatchRule: Rule {
             }
             // (b) The model holding the key declares the link under a spelling that maps to another column.
             // (linkAttribute prefers the exact name: then the key is declared as spelt.)
-            guard let holder = association.holderModel, holder.decl.declaresAttributes,
-                  let declared = holder.linkAttribute(named: association.foreignKey),
-                  declared.name != association.foreignKey else { continue }
-            let declaredColumn = ForeignKeyNaming.column(attribute: declared.name, field: declared.field, underscored: holder.decl.underscored)
-            guard declaredColumn != association.foreignKeyColumn,
+            guard let (holder, declared, declaredColumn) = Self.misspeltDeclaredLink(association),
                   reportedColumns.insert("\(holder.name)\u{0}\(declared.name)\u{0}\(association.foreignKey)").inserted else { continue }
             findings.append(finding(
                 "\(association.call) uses the foreign key \(association.foreignKey) (column \(association.foreignKeyColumn)), but \(holder.name) declares \(declared.name) (column \(declaredColumn)): Sequelize adds a second column \(association.foreignKeyColumn) next to \(declaredColumn)",
@@ -43,6 +42,16 @@ public struct ForeignKeyMismatchRule: Rule {
                 related: [RelatedLocation(Location(path: holder.decl.path, mark: declared.mark), "\(holder.name).\(declared.name) is declared here")]))
         }
         return findings
+    }
+
+    /// The link attribute the key's holder declares under another spelling that maps to another
+    /// column than the association's key, if any.
+    static func misspeltDeclaredLink(_ association: ResolvedAssociation) -> (holder: ResolvedModel, attribute: AttributeDecl, column: String)? {
+        guard let holder = association.holderModel, holder.decl.declaresAttributes,
+              let declared = holder.linkAttribute(named: association.foreignKey),
+              declared.name != association.foreignKey else { return nil }
+        let column = ForeignKeyNaming.column(attribute: declared.name, field: declared.field, underscored: holder.decl.underscored)
+        return column == association.foreignKeyColumn ? nil : (holder, declared, column)
     }
 
     /// The name to agree on: an explicit one, or one the target already declares.

@@ -5,7 +5,6 @@ public struct HasManySingularGetterRule: Rule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Finding] {
-        let schema = context.schema
         var findings: [Finding] = []
         for (file, resolutions) in zip(context.files, context.usageResolutions) {
             for (usage, resolution) in zip(file.usages, resolutions) {

@@ -11,7 +11,9 @@ public struct MissingInverseRule: Rule {
         var findings: [Finding] = []
         for (index, association) in schema.associations.enumerated()
         where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index)
-            && !association.decl.isReportedInvalid && !Self.invalidEntryPointsBack(association) {
+            && !association.decl.isReportedInvalid && !Self.invalidEntryPointsBack(association)
+            // A model with a declaration that could not be read may declare the inverse there.
+            && !association.targetModel.decl.isIncomplete {
             let source = association.sourceModel, target = association.targetModel
             let suggestion = Self.inverse(of: association, source: source, target: target)
             let instance = LintContext.instanceName(target.name)
@@ -19,6 +21,11 @@ public struct MissingInverseRule: Rule {
             var related = [RelatedLocation(target.decl.location, "\(target.name) is declared here")]
             if association.kind == .belongsToMany,
                let other = schema.associations(from: target, to: source).first(where: { $0.kind == .belongsToMany }) {
+                // Two sides through different junctions are one mistake: reported once, on the later.
+                if let otherIndex = schema.associations.firstIndex(where: { $0.decl === other.decl }),
+                   relationships.inverse[otherIndex] == nil, association.location < other.location {
+                    continue
+                }
                 // The other side exists but reads another junction table.
                 // (A belongsToMany without `through` pairs with any: both have one here.)
                 let through = association.decl.through ?? "", otherThrough = other.decl.through ?? ""

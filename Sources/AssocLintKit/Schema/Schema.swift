@@ -133,6 +133,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var otherKindTargets: [String] = []
         var throughForm: ThroughForm?
         var foreignKeyType: OptionValue<String>?
+        var optionsOutsideCall: SourceMark?
     }
 
     private var rare: RareOptions?
@@ -244,6 +245,13 @@ public final class AssociationDecl: @unchecked Sendable {
         set { setRare(isAbsent: newValue == nil) { $0.foreignKeyType = newValue } }
     }
 
+    /// Where an options object stands that the call never receives (`X.hasMany(Y), { ... }`: the
+    /// comma operator): Sequelize applies its defaults.
+    public var optionsOutsideCall: SourceMark? {
+        get { rare?.optionsOutsideCall }
+        set { setRare(isAbsent: newValue == nil) { $0.optionsOutsideCall = newValue } }
+    }
+
     /// Whether any of the rarely set options is set (a cheap first test for rules about them).
     public var hasRareOptions: Bool { rare != nil }
 
@@ -334,6 +342,14 @@ public final class ModelDecl: @unchecked Sendable {
     public var declaresAttributes = false
     public var attributes: [AttributeDecl] = []
     public var associations: [AssociationDecl] = []
+    /// Whether something the model declares could not be read (code computed at run time): rules
+    /// that need the model's complete list of associations stay silent about it.
+    public var isIncomplete = false
+    /// Where the function that declares the model's associations is assigned (`X.associate = ...`,
+    /// `static associate`), when the code does it more than once: only the last one runs.
+    public var associateDefinitions: [SourceMark] = []
+    /// Members typed as association accessors without being defined (`declare getX: ...Mixin<...>`).
+    public var declaredAccessors: [DeclaredAccessor] = []
     /// Columns made unique on their own by a one-field unique index in `indexes` (Sequelize v6
     /// index `fields` name columns, not attributes).
     public var uniqueIndexFields: Set<String> = []
@@ -359,6 +375,14 @@ public final class ModelDecl: @unchecked Sendable {
     }
 }
 
+/// A member that only types an accessor (TypeScript `declare getTeam: BelongsToGetAssociationMixin<Team>`).
+public struct DeclaredAccessor: Sendable {
+    public var name: String
+    /// The type as written.
+    public var type: String
+    public var mark: SourceMark
+}
+
 /// An accessor call the application makes, from `usages:`.
 public struct UsageDecl: Sendable {
     public var model: String
@@ -372,7 +396,7 @@ public struct UsageDecl: Sendable {
     public var call: String { "\(model).\(method)" }
 }
 
-/// One decoded YAML file.
+/// One decoded model file (YAML, or JavaScript/TypeScript read by the code front end).
 public struct SchemaFile: Sendable {
     public var path: String
     /// Whether the file has a top-level `models:` key.
@@ -385,6 +409,10 @@ public struct SchemaFile: Sendable {
     public var problems: [DeclarationProblem] = []
     /// What the YAML layer found (syntax errors, limits, duplicate keys outside `models:`).
     public var yamlIssues: [YAMLIssue] = []
+    /// What the front end could not read statically (code computed at run time), each once.
+    public var notes: [SourceNote] = []
+    /// The suppression comments, when the front end found them itself (code files).
+    public var suppressions: [SuppressionDirective]?
 
     public init(path: String) {
         self.path = path

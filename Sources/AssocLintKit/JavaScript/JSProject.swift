@@ -1,0 +1,245 @@
+/// The last layer of the JavaScript/TypeScript front end: the modules of a project put together.
+/// Names are resolved across files (`require`, `import`, `module.exports`, `export default`, the
+/// loader's `db.X = ...`), each association is attached to its source model, and every file
+/// becomes a `SchemaFile` like a YAML one. What does not resolve becomes a note and a hole.
+public enum JSProject {
+    /// The schema files of the modules, in the same order.
+    public static func resolve(_ modules: [JSModule]) -> [SchemaFile] {
+        var resolver = Resolver(modules: modules)
+        return resolver.run()
+    }
+
+    /// The file extensions read as JavaScript or TypeScript.
+    public static let extensions = [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".jsx", ".tsx"]
+
+    public static func isCodeFile(_ path: String) -> Bool {
+        extensions.contains { path.hasSuffix($0) } && !isDeclarationFile(path)
+    }
+
+    /// TypeScript declaration files (`.d.ts`) hold types only.
+    static func isDeclarationFile(_ path: String) -> Bool {
+        path.hasSuffix(".d.ts") || path.hasSuffix(".d.cts") || path.hasSuffix(".d.mts")
+    }
+
+    enum Value {
+        case model(ModelDecl)
+        /// A model the loader keys by this name.
+        case registryName(String)
+        case factory(ModelDecl)
+        /// A module's named exports.
+        case namespace(Int)
+        /// The loader's object `name` in a module.
+        case registryObject(Int, String)
+    }
+
+    struct Resolver {
+        let modules: [JSModule]
+        /// Absolute path → module index.
+        let byPath: [String: Int]
+        var registryKeys: [String: ModelDecl] = [:]
+        var modelsByName: [String: ModelDecl] = [:]
+
+        init(modules: [JSModule]) {
+            self.modules = modules
+            var byPath: [String: Int] = [:]
+            for (index, module) in modules.enumerated() where byPath[module.absolutePath] == nil { byPath[module.absolutePath] = index }
+            self.byPath = byPath
+        }
+
+        mutating func run() -> [SchemaFile] {
+            for module in modules {
+                for model in module.models where modelsByName[model.name] == nil { modelsByName[model.name] = model }
+            }
+            // The loader's keys: `db.X = <a model>` (tutorials key models by file, not by name).
+            var conflicting = Set<String>()
+            for (index, module) in modules.enumerated() {
+                for (path, ref) in module.namespaceAssignments.sorted(by: { $0.key < $1.key }) {
+                    guard let dot = path.firstIndex(of: "."), case .model(let model)? = value(ref, in: index) else { continue }
+                    let key = String(path[path.index(after: dot)...])
+                    if let known = registryKeys[key], known !== model { conflicting.insert(key) }
+                    registryKeys[key] = model
+                }
+            }
+            for key in conflicting { registryKeys[key] = nil }
+
+            var files = modules.map { module -> SchemaFile in
+                var file = SchemaFile(path: module.path)
+                file.models = module.models
+                file.isIncomplete = module.isIncomplete
+                file.notes = module.notUnderstood
+                return file
+            }
+            for (index, module) in modules.enumerated() {
+                for (model, mark) in module.associateAssignments { module.models[model].associateDefinitions.append(mark) }
+                for (model, name, type, mark) in module.declaredMixins {
+                    module.models[model].declaredAccessors.append(DeclaredAccessor(name: name, type: type, mark: mark))
+                }
+                for (ref, method) in module.methods {
+                    if let model = self.model(ref, in: index) { model.methods.append(method) }
+                }
+                for ref in module.incompleteModels {
+                    if let model = self.model(ref, in: index) { model.isIncomplete = true } else { files[index].isIncomplete = true }
+                }
+                for pending in module.associations {
+                    attach(pending, in: index, file: &files[index])
+                }
+                for (ref, method, mark) in module.usages {
+                    guard let model = self.model(ref, in: index) else { continue }
+                    files[index].usages.append(UsageDecl(model: model.name, method: method, path: module.path, mark: mark))
+                }
+            }
+            for index in files.indices {
+                files[index].isModelFile = modules[index].declaresSomething || !files[index].usages.isEmpty
+                files[index].notes.sort { $0.mark < $1.mark }
+            }
+            return files
+        }
+
+        /// Puts an association on its source model, once its names are known.
+        mutating func attach(_ pending: JSPendingAssociation, in index: Int, file: inout SchemaFile) {
+            let decl = pending.decl
+            guard let source = model(pending.source, in: index) else {
+                file.notes.append(SourceNote(mark: decl.mark, message: "\(decl.kind.rawValue)(…) on something that is not a model known statically (any model may be incomplete)"))
+                file.isIncomplete = true
+                return
+            }
+            guard let target = name(pending.target, in: index) else {
+                file.notes.append(SourceNote(mark: decl.mark, message: "\(source.name).\(decl.kind.rawValue)(…): a target that is not a model known statically"))
+                source.isIncomplete = true
+                return
+            }
+            decl.source = source.name
+            decl.target = target
+            if let through = pending.throughModel {
+                guard let name = name(through, in: index) else {
+                    file.notes.append(SourceNote(mark: decl.throughMark ?? decl.mark, message: "the through model of \(source.name).belongsToMany(\(target)), which is not known statically"))
+                    source.isIncomplete = true
+                    return
+                }
+                decl.through = name
+            }
+            if pending.decorated { decoratedKeys(decl, source: source) }
+            source.associations.append(decl)
+        }
+
+        /// sequelize-typescript passes the foreign key explicitly: the first `@ForeignKey` to the
+        /// other model on the class that holds the key.
+        func decoratedKeys(_ decl: AssociationDecl, source: ModelDecl) {
+            func key(on holder: String?, pointingAt other: String) -> String? {
+                guard let holder else { return nil }
+                for (moduleIndex, module) in modules.enumerated() {
+                    for (model, attribute, target) in module.decoratedForeignKeys where module.models[model].name == holder {
+                        if name(target, in: moduleIndex) == other { return attribute }
+                    }
+                }
+                return nil
+            }
+            switch decl.kind {
+            case .hasMany, .hasOne:
+                if decl.foreignKey == nil { decl.foreignKey = key(on: decl.target, pointingAt: source.name) }
+            case .belongsTo:
+                if decl.foreignKey == nil { decl.foreignKey = key(on: source.name, pointingAt: decl.target) }
+            case .belongsToMany:
+                if decl.foreignKey == nil { decl.foreignKey = key(on: decl.through, pointingAt: source.name) }
+                if decl.otherKey == nil { decl.otherKey = key(on: decl.through, pointingAt: decl.target) }
+            }
+        }
+
+        /// The model a reference names, if it is one known statically.
+        func model(_ ref: JSModelRef, in index: Int) -> ModelDecl? {
+            switch value(ref, in: index) {
+            case .model(let model)?: return model
+            case .registryName(let key)?: return registryKeys[key] ?? modelsByName[key]
+            default: return nil
+            }
+        }
+
+        /// The model name a reference names: a known model's, or the key the loader would look
+        /// up (`models.Psot` names 'Psot', which unknown-model then reports).
+        func name(_ ref: JSModelRef, in index: Int) -> String? {
+            switch value(ref, in: index) {
+            case .model(let model)?: return model.name
+            case .registryName(let key)?: return (registryKeys[key] ?? modelsByName[key])?.name ?? key
+            default: return nil
+            }
+        }
+
+        func value(_ ref: JSModelRef, in index: Int, depth: Int = 0) -> Value? {
+            guard depth < 32 else { return nil }  // an import cycle
+            let module = modules[index]
+            switch ref {
+            case .local(let local):
+                return module.models.indices.contains(local) ? .model(module.models[local]) : nil
+            case .factory(let local):
+                return module.models.indices.contains(local) ? .factory(module.models[local]) : nil
+            case .registry(let key):
+                return .registryName(key)
+            case .registryObject(let name):
+                return .registryObject(index, name)
+            case .module(let spec):
+                guard let target = self.module(spec, from: index) else { return nil }
+                if modules[target].assignsModuleExports, let value = modules[target].exports["default"] {
+                    return self.value(value, in: target, depth: depth + 1)
+                }
+                return .namespace(target)
+            case .named(let spec, let name):
+                guard let target = self.module(spec, from: index) else { return nil }
+                if let value = modules[target].exports[name] { return self.value(value, in: target, depth: depth + 1) }
+                if name == "default" { return .namespace(target) }
+                if modules[target].assignsModuleExports, let value = modules[target].exports["default"],
+                   let base = self.value(value, in: target, depth: depth + 1) {
+                    return member(base, name, depth: depth + 1)
+                }
+                return nil
+            case .member(let base, let name):
+                return value(base, in: index, depth: depth + 1).flatMap { member($0, name, depth: depth + 1) }
+            case .called(let base):
+                if case .factory(let model)? = value(base, in: index, depth: depth + 1) { return .model(model) }
+                return nil
+            }
+        }
+
+        func member(_ base: Value, _ name: String, depth: Int) -> Value? {
+            switch base {
+            case .namespace(let target):
+                return modules[target].exports[name].flatMap { value($0, in: target, depth: depth + 1) }
+            case .registryObject(let target, let object):
+                if let assigned = modules[target].namespaceAssignments["\(object).\(name)"] {
+                    return value(assigned, in: target, depth: depth + 1)
+                }
+                return .registryName(name)
+            case .model, .registryName, .factory:
+                return nil
+            }
+        }
+
+        /// The module a relative `require`/`import` names: the file itself, with one of the code
+        /// extensions, or its `index` file (`./user.js` is also `./user.ts` in TypeScript).
+        func module(_ spec: String, from index: Int) -> Int? {
+            guard spec.hasPrefix("./") || spec.hasPrefix("../") || spec == "." || spec == ".." else { return nil }
+            let directory = Self.directory(of: modules[index].absolutePath)
+            let base = Self.normalize(directory + "/" + spec)
+            var candidates = [base] + JSProject.extensions.map { base + $0 } + JSProject.extensions.map { base + "/index" + $0 }
+            for (written, real) in [(".js", ".ts"), (".jsx", ".tsx"), (".mjs", ".mts"), (".cjs", ".cts")] where base.hasSuffix(written) {
+                candidates.append(String(base.dropLast(written.count)) + real)
+            }
+            return candidates.lazy.compactMap { byPath[$0] }.first
+        }
+
+        static func directory(of path: String) -> String {
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            return String(path[..<slash])
+        }
+
+        /// Resolves `.` and `..` components.
+        static func normalize(_ path: String) -> String {
+            var parts: [Substring] = []
+            for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+                if part == "." { continue }
+                if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+                parts.append(part)
+            }
+            return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        }
+    }
+}

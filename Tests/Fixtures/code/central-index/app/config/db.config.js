@@ -1,0 +1,6 @@
+module.exports = {
+  HOST: 'localhost',
+  USER: 'postgres',
+  DB: 'library',
+  dialect: 'postgres',
+};

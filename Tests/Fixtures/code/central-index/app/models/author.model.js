@@ -1,0 +1,6 @@
+module.exports = (sequelize, Sequelize) => {
+  const Author = sequelize.define('authors', {
+    name: { type: Sequelize.STRING },
+  });
+  return Author;
+};

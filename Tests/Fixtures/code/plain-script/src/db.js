@@ -1,0 +1,5 @@
+const { Sequelize } = require('sequelize');
+
+const sequelize = new Sequelize('sqlite::memory:');
+
+module.exports = sequelize;
