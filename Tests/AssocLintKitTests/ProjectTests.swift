@@ -115,7 +115,7 @@ final class ProjectTests: XCTestCase {
         let result = run(["."], in: root)
         XCTAssertEqual(result.findings, [])
         XCTAssertEqual(result.exitStatus, 0)
-        XCTAssertEqual(result.notes, ["no model files found in . (a model file is a .yaml or .yml file with a top-level 'models:' key)"])
+        XCTAssertEqual(result.notes, ["no model files found in . (a model file is a .yaml or .yml file with a top-level 'models:' key, or a JavaScript/TypeScript file that defines a Sequelize model or declares associations)"])
     }
 
     func testGlobs() {

@@ -30,7 +30,7 @@ public struct MissingInverseRule: Rule {
                 // (A belongsToMany without `through` pairs with any: both have one here.)
                 let through = association.decl.through ?? "", otherThrough = other.decl.through ?? ""
                 let adder = association.names.accessor(.add) ?? ""
-                message = "\(association.call) goes through '\(through)' but \(other.call) goes through '\(otherThrough)': rows added with \(LintContext.instanceName(source.name)).\(adder)() are invisible to \(instance).\(other.names.accessor(.get) ?? "")()"
+                message = "\(association.call) goes through '\(through)' but \(other.call) goes through '\(otherThrough)': rows added with \(LintContext.instanceName(source.name)).\(adder)() are invisible to \(instance).\(other.names.accessor(.get) ?? "")(), and the other way round"
                 related.append(RelatedLocation(other.location, "\(other.call) uses '\(otherThrough)'"))
             }
             findings.append(finding(message, at: association.location,
