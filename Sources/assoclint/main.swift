@@ -5,9 +5,9 @@ import Foundation
 struct AssocLint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assoclint",
-        abstract: "Lints Sequelize association declarations written in YAML.",
+        abstract: "Lints Sequelize association declarations: YAML model files, and the JavaScript/TypeScript code itself.",
         version: AssocLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Init.self],
+        subcommands: [Lint.self, Extract.self, Rules.self, Explain.self, Init.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -28,7 +28,7 @@ struct Lint: ParsableCommand {
         """
     )
 
-    @Argument(help: "Model files and directories; directories are searched for *.yaml and *.yml model files.")
+    @Argument(help: "Model files and directories; directories are searched for YAML model files (*.yaml, *.yml) and for JavaScript/TypeScript files (.js .cjs .mjs .ts .cts .mts) that define Sequelize models, declare associations or call accessors on model instances.")
     var paths: [String] = []
 
     @Option(help: "Output format: text, compact, json, sarif, github, junit, checkstyle, gitlab.")
@@ -162,6 +162,47 @@ struct Lint: ParsableCommand {
         // The process ends now: exit without freeing the schema (see `LintResult.context`).
         lintedUntilExit = result.context
         throw ExitCode(status)
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the models, associations and accessor calls read from JavaScript/TypeScript code as one YAML model file.",
+        discussion: """
+        Each model, attribute and association carries a '# path:line' comment saying where it was \
+        read; what cannot be read statically is listed as '# not understood:' lines (and on \
+        stderr) and left out. Exit status: 0, or 2 for an unreadable path or a bad .assoclint.yml.
+        """
+    )
+
+    @Argument(help: "Files and directories to read (default: the current directory), as for lint.")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Write the YAML to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Use this config file instead of the nearest .assoclint.yml.", valueName: "file"))
+    var config: String?
+
+    func run() throws {
+        var options = LintOptions(paths: paths.isEmpty ? ["."] : paths)
+        options.configPath = config
+        let extracted = ProjectExtractor.run(options)
+        for error in extracted.result.configErrors { printError("\(error)") }
+        guard let yaml = extracted.yaml else { throw ExitCode(2) }
+        for error in extracted.result.inputErrors { printError("\(error)") }
+        for note in extracted.result.notes { printNote(note) }
+        if let output {
+            do {
+                try Data(yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                printError("cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else {
+            writeStandardOutput(yaml)
+        }
+        throw ExitCode(extracted.result.inputErrors.isEmpty ? 0 : 2)
     }
 }
 

@@ -12,12 +12,6 @@ final class CommandLineTests: XCTestCase {
         try runProcess(try executable, arguments, in: directory, environment: environment)
     }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("assoclint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     func testCleanSamplesExitZero() throws {
         let run = try assoclint(["lint", "Samples/tutorial", "Samples/shop"])

@@ -21,12 +21,6 @@ final class EditorIntegrationTests: XCTestCase {
         try run(script, arguments, in: directory, environment: ["ASSOCLINT": try builtAssoclint.path], input: input)
     }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("assoclint-editor-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     // MARK: - The patterns editors use
 

@@ -41,12 +41,6 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("assoclint-limits-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     func testFileSizeLimitIsAFindingAndTheFileIsNotRead() throws {
         let root = try temporaryDirectory()

@@ -119,3 +119,13 @@ func validateJSON(schema: String, files: [String]) throws -> SchemaValidation {
     }
     return SchemaValidation(status: run.status, output: text, files: files)
 }
+
+extension XCTestCase {
+    /// A new empty directory, removed after the test.
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("assoclint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}

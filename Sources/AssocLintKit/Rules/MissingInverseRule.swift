@@ -21,9 +21,11 @@ public struct MissingInverseRule: Rule {
             var related = [RelatedLocation(target.decl.location, "\(target.name) is declared here")]
             if association.kind == .belongsToMany,
                let other = schema.associations(from: target, to: source).first(where: { $0.kind == .belongsToMany }) {
-                // Two sides through different junctions are one mistake: reported once, on the later.
+                // Two sides through different junctions are one mistake: reported once, on the side
+                // whose model's name sorts last (an order every front end and file layout keeps).
                 if let otherIndex = schema.associations.firstIndex(where: { $0.decl === other.decl }),
-                   relationships.inverse[otherIndex] == nil, association.location < other.location {
+                   relationships.inverse[otherIndex] == nil,
+                   (source.name, association.location) < (target.name, other.location) {
                     continue
                 }
                 // The other side exists but reads another junction table.

@@ -149,6 +149,7 @@ private struct Decoder {
             case "sequelize": decodeVersion(pair.value)
             case "models": decodeModels(pair.value, modelKeyMarks: &modelKeyMarks)
             case "usages": decodeUsages(pair.value)
+            case "incomplete": if requireBool(pair.value, "incomplete") == true { file.isIncomplete = true }
             default: break
             }
         }
@@ -209,6 +210,7 @@ private struct Decoder {
                 case "omitNull", "hasTrigger":
                     _ = requireBool(value, pair.name)
                 case "methods": model.methods = decodeMethods(value, model: name)
+                case "incomplete": model.isIncomplete = requireBool(value, "incomplete") ?? false
                 case "name": decodeNameOption(value, into: &model)
                 case "indexes": model.uniqueIndexFields = uniqueIndexFields(value)
                 default: break  // accepted options that do not affect associations

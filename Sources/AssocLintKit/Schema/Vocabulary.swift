@@ -1,12 +1,12 @@
 /// The keys and values the model format accepts: exactly what Sequelize v6 accepts, so real
 /// projects' spellings are never refused, and slips get a "did you mean".
 enum Vocabulary {
-    static let topLevelKeys: Set<String> = ["sequelize", "models", "usages"]
+    static let topLevelKeys: Set<String> = ["sequelize", "models", "usages", "incomplete"]
 
     /// Model options of Sequelize v6 `Model.init` / `sequelize.define`, plus the format's own
     /// `attributes` and `associations`.
     static let modelKeys: Set<String> = [
-        "attributes", "associations", "methods",
+        "attributes", "associations", "methods", "incomplete",
         "tableName", "underscored", "timestamps", "paranoid", "name", "freezeTableName", "modelName",
         "createdAt", "updatedAt", "deletedAt", "version", "schema", "schemaDelimiter", "indexes",
         "defaultScope", "scopes", "hooks", "validate", "engine", "charset", "collate", "comment",
