@@ -455,6 +455,21 @@ public enum JSModuleReader {
                 case ("modelName", _):
                     module.notUnderstood.append(SourceNote(mark: property.value.mark, message: "a modelName that is not a string literal (any model may be missing)"))
                     module.isIncomplete = true
+                case ("indexes", .array(let indexes, _)):
+                    // A unique index over one column makes that column unique on its own.
+                    for index in indexes {
+                        guard case .object(let parts, _) = index, parts.contains(where: { $0.name == "unique" && Self.isTrue($0.value) }),
+                              let fields = parts.first(where: { $0.name == "fields" }), case .array(let columns, _) = fields.value,
+                              columns.count == 1 else { continue }
+                        switch columns[0] {
+                        case .string(let column, _): model.uniqueIndexFields.insert(column)
+                        case .object(let field, _):
+                            if let name = field.first(where: { $0.name == "name" || $0.name == "attribute" }), case .string(let column, _) = name.value {
+                                model.uniqueIndexFields.insert(column)
+                            }
+                        default: break
+                        }
+                    }
                 case ("instanceMethods", .object(let methods, _)):
                     // Sequelize v3's form (v6 ignores it): recorded so calls to them are not unknown.
                     for method in methods { if let name = method.name { model.methods.append(MethodDecl(name: name, mark: method.mark)) } }
@@ -462,6 +477,11 @@ public enum JSModuleReader {
                     _ = evaluate(property.value)
                 }
             }
+        }
+
+        static func isTrue(_ expression: JSExpression) -> Bool {
+            if case .boolean(true, _) = expression { return true }
+            return false
         }
 
         /// A `const` literal named by an identifier stands for its value.
@@ -745,11 +765,21 @@ public enum JSModuleReader {
                         association.otherKey = key
                         association.otherKeyMark = option.value.mark
                     }
-                case ("keyType", let type):
-                    if let text = Self.typeText(type) { association.foreignKeyType = association.foreignKeyType ?? OptionValue(value: text, mark: type.mark) }
+                case ("keyType", _), ("uniqueKey", _), ("timestamps", _):
+                    association.misplacedOptions.append(MisplacedOption(name: name, place: .kindSpecific, mark: option.mark))
+                    if name == "keyType", association.kind != .belongsToMany, let text = Self.typeText(value) {
+                        association.foreignKeyType = association.foreignKeyType ?? OptionValue(value: text, mark: option.value.mark)
+                    }
+                case (let name, _) where Vocabulary.misplacedAssociationKeys.contains(name):
+                    association.misplacedOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: option.mark))
                 case ("through", _):
                     var junction = value
-                    if case .object(let parts, _) = value, let model = parts.first(where: { $0.name == "model" }) { junction = resolvedLiteral(model.value) }
+                    if case .object(let parts, _) = value, let model = parts.first(where: { $0.name == "model" }) {
+                        junction = resolvedLiteral(model.value)
+                        for part in parts where part.name.map(Vocabulary.misplacedThroughKeys.contains) == true {
+                            association.misplacedOptions.append(MisplacedOption(name: part.name ?? "", place: .through, mark: part.mark))
+                        }
+                    }
                     association.throughMark = option.value.mark
                     if case .string(let table, _) = junction {
                         association.through = table

@@ -119,6 +119,7 @@ public enum JSProject {
                 decl.through = name
             }
             if pending.decorated { decoratedKeys(decl, source: source) }
+            file.problems += decl.sequelizeRejections(sourceName: source.name)
             source.associations.append(decl)
         }
 

@@ -3,7 +3,8 @@ import Foundation
 /// `.assoclint.yml`: the project's settings. Its directory is the project root.
 public struct ProjectConfig: Sendable {
     public static let fileName = ".assoclint.yml"
-    public static let defaultInclude = ["**/*.yaml", "**/*.yml"]
+    /// YAML model files and the code a directory walk reads (see `FileDiscovery.walk`).
+    public static let defaultInclude = ["**/*.yaml", "**/*.yml"] + JSProject.extensions.map { "**/*\($0)" }
 
     /// Absolute path of the config file.
     public var path: String

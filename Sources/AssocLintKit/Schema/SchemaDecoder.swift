@@ -592,29 +592,7 @@ private struct Decoder {
 
     /// Calls Sequelize v6 throws for (or silently turns into nonsense) at definition time.
     mutating func checkSequelizeRejections(_ association: inout AssociationDecl, model: ModelDecl, node: YAMLNode, call: CallText) {
-        let kind = association.kind
-        if kind == .hasMany, let mark = association.throughMark {
-            problem(mark, "\(call) has 'through': Sequelize throws \"N:M associations are not supported with hasMany. Use belongsToMany instead\"",
-                    help: "use 'belongsToMany: \(association.target)' with this 'through'")
-        }
-        if kind == .belongsToMany, association.through == nil, association.throughMark == nil {
-            problem(association.mark, "\(call) has no 'through': Sequelize throws \"\(model.name).belongsToMany(\(association.target)) requires through option, pass either a string or a model\"",
-                    help: "add 'through: <junction model or table name>'")
-        }
-        if kind == .belongsToMany, association.through == nil {
-            // Reported above, or at its unusable 'through' value.
-            association.isReportedInvalid = true
-        }
-        if kind == .belongsToMany, association.target == model.name, association.alias == nil {
-            problem(association.mark, "\(call) is a self-association without 'as': Sequelize throws \"'as' must be defined for many-to-many self-associations\"",
-                    help: "add an alias such as 'as: friends'")
-            association.isReportedInvalid = true
-        }
-        if !kind.isMulti, case .object = association.alias, let mark = association.aliasMark {
-            problem(mark, "\(call) has an object alias: Sequelize v6 supports only a string 'as' for \(kind.rawValue) and would name the accessors get[object Object]",
-                    help: "write the singular name as a string, e.g. 'as: \(LintContext.instanceName(Inflection.singularize(association.target)))'")
-            association.isReportedInvalid = true
-        }
+        file.problems += association.sequelizeRejections(sourceName: model.name)
     }
 
     // MARK: usages
