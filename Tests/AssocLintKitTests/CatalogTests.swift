@@ -15,8 +15,10 @@ final class CatalogTests: XCTestCase {
             for section in ["Why it matters", "Bad", "Good", "How to fix"] {
                 XCTAssertNotNil(document.section(section), "Rules/\(document.id).md has no '## \(section)' section")
             }
-            XCTAssertFalse(document.badExamples.isEmpty, "Rules/\(document.id).md has no bad example")
-            XCTAssertFalse(document.goodExamples.isEmpty, "Rules/\(document.id).md has no good example")
+            XCTAssertFalse(document.badExamples.isEmpty && document.badCodeExamples.isEmpty, "Rules/\(document.id).md has no bad example")
+            XCTAssertFalse(document.goodExamples.isEmpty && document.goodCodeExamples.isEmpty, "Rules/\(document.id).md has no good example")
+            // A rule about the code's own shape shows code; the others show YAML.
+            XCTAssertEqual(document.badExamples.isEmpty, ProjectExtractor.codeOnlyRules.contains(document.id), document.id)
         }
     }
 
@@ -69,6 +71,18 @@ final class CatalogTests: XCTestCase {
                 let result = lint([example], names: ["\(document.id)-good-\(index + 1).yaml"])
                 XCTAssertEqual(result.findings, [], "Rules/\(document.id).md good example \(index + 1):\n\(result.compact)")
             }
+            // Code examples are whole files, read by the JavaScript/TypeScript front end.
+            for (index, example) in document.badCodeExamples.enumerated() {
+                let result = lint([example.text], names: [example.fileName])
+                XCTAssertFalse(result.findings.isEmpty, "Rules/\(document.id).md bad code example \(index + 1) produces nothing")
+                XCTAssertEqual(Set(result.ruleIDs), [document.id], "Rules/\(document.id).md bad code example \(index + 1):\n\(result.compact)")
+                XCTAssertEqual(result.notes, [], "Rules/\(document.id).md bad code example \(index + 1) is read completely")
+            }
+            for (index, example) in document.goodCodeExamples.enumerated() {
+                let result = lint([example.text], names: [example.fileName])
+                XCTAssertEqual(result.findings, [], "Rules/\(document.id).md good code example \(index + 1):\n\(result.compact)")
+                XCTAssertEqual(result.notes, [], "Rules/\(document.id).md good code example \(index + 1) is read completely")
+            }
         }
     }
 
@@ -87,6 +101,9 @@ final class CatalogTests: XCTestCase {
         models: {}
         ```
         ```js
+        User.hasMany(Post)
+        ```
+        ```text
         not an example
         ```
         ## Good
@@ -98,6 +115,7 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(document.severity, .warning)
         XCTAssertEqual(document.badExamples, ["models: {}\n"])
         XCTAssertEqual(document.goodExamples, ["a: 1\n## not a heading inside a fence\n"])
+        XCTAssertEqual(document.badCodeExamples, [RuleDocument.CodeExample(fileName: "example.js", text: "User.hasMany(Post)\n")])
         XCTAssertEqual(document.sections.map(\.title), ["Why it matters", "Bad", "Good"])
         XCTAssertThrowsError(try RuleDocument(fileName: "y", markdown: "# no front matter"))
         XCTAssertThrowsError(try RuleDocument(fileName: "z", markdown: "---\nid: z\nseverity: fatal\nsummary: s\n---\n"))

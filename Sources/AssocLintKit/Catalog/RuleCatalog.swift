@@ -9,7 +9,8 @@
 ///     ---
 ///     # reversed-belongs-to
 ///     ## Why it matters
-///     ## Bad        (one or more ```yaml blocks, each a whole model file)
+///     ## Bad        (one or more ```yaml blocks, each a whole model file, or ```js / ```ts
+///                   blocks, each a whole JavaScript/TypeScript file)
 ///     ## Good       (likewise)
 ///     ## How to fix
 public struct RuleDocument: Sendable {
@@ -31,6 +32,15 @@ public struct RuleDocument: Sendable {
     public var badExamples: [String]
     /// Model files that must produce no finding at all.
     public var goodExamples: [String]
+    /// Code files (```js, ```ts) that must produce exactly this rule, and no finding at all.
+    public var badCodeExamples: [CodeExample] = []
+    public var goodCodeExamples: [CodeExample] = []
+
+    /// An example written as code: its file name (`example.js`, `example.ts`) and text.
+    public struct CodeExample: Sendable, Equatable {
+        public var fileName: String
+        public var text: String
+    }
 
     public func section(_ title: String) -> Section? {
         sections.first { $0.title.lowercased().hasPrefix(title.lowercased()) }
@@ -71,13 +81,18 @@ extension RuleDocument {
 
         var sections: [Section] = []
         var bad: [String] = [], good: [String] = []
+        var badCode: [CodeExample] = [], goodCode: [CodeExample] = []
         var fence: [Substring]?
+        var fenceFile: String?  // nil: YAML
         for line in lines[(end + 1)...] {
             if var block = fence {
                 if line.hasPrefix("```") {
                     let example = block.joined(separator: "\n") + "\n"
                     let title = sections.last?.title.lowercased() ?? ""
-                    if title.hasPrefix("bad") { bad.append(example) } else if title.hasPrefix("good") { good.append(example) }
+                    if let fileName = fenceFile {
+                        let code = CodeExample(fileName: fileName, text: example)
+                        if title.hasPrefix("bad") { badCode.append(code) } else if title.hasPrefix("good") { goodCode.append(code) }
+                    } else if title.hasPrefix("bad") { bad.append(example) } else if title.hasPrefix("good") { good.append(example) }
                     fence = nil
                 } else {
                     block.append(line)
@@ -88,6 +103,13 @@ extension RuleDocument {
                 continue
             } else if line.hasPrefix("```yaml") {
                 fence = []
+                fenceFile = nil
+            } else if line.hasPrefix("```js") || line.hasPrefix("```javascript") {
+                fence = []
+                fenceFile = "example.js"
+            } else if line.hasPrefix("```ts") || line.hasPrefix("```typescript") {
+                fence = []
+                fenceFile = "example.ts"
             }
             if !sections.isEmpty {
                 sections[sections.count - 1].body += line + "\n"
@@ -98,7 +120,7 @@ extension RuleDocument {
         }
         self.init(id: id, severity: severity, enabledByDefault: fields["enabled"] != "false", summary: summary,
                   body: lines[(end + 1)...].joined(separator: "\n").trimmingWhitespace,
-                  sections: sections, badExamples: bad, goodExamples: good)
+                  sections: sections, badExamples: bad, goodExamples: good, badCodeExamples: badCode, goodCodeExamples: goodCode)
     }
 }
 

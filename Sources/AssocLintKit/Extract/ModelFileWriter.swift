@@ -96,7 +96,7 @@ public enum ModelFileWriter {
             if !model.methods.isEmpty {
                 line("    methods:")
                 for method in model.methods {
-                    line("      - name: \(scalar(method.name))", at: Location(path: model.path, mark: method.mark))
+                    line("      - name: \(scalar(method.name))", at: Location(path: method.path ?? model.path, mark: method.mark))
                 }
             }
         }

@@ -84,4 +84,6 @@ public struct JSPendingAssociation: Sendable {
     /// sequelize-typescript: the decorated property (the alias when none is given) and whether
     /// the foreign key is left to its rules.
     public var decorated: Bool = false
+    /// The `associate` definition (index into `JSModule.associateAssignments`) it is declared in.
+    public var associateDefinition: Int?
 }

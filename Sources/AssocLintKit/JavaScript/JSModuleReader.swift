@@ -41,6 +41,8 @@ public enum JSModuleReader {
         var thisInstance: JSModelRef?
         /// The local model each return statement of the current function gives, if any.
         var returned: [Int] = []
+        /// The `associate` definition being read (an index into `associateAssignments`).
+        var currentAssociate: Int?
         /// Classes already read as models, by their place (hoisted before the statements run).
         var classModels: [SourceMark: Int] = [:]
 
@@ -205,7 +207,7 @@ public enum JSModuleReader {
                     // `X.hasMany(Y), { foreignKey: ... }`: the object never reaches the call.
                     if index + 1 < parts.count, case .object(let properties, let objectMark) = parts[index + 1], !properties.isEmpty,
                        let association = lastAssociationCall(part) {
-                        association.optionsOutsideCall = objectMark
+                        association.optionsOutsideCall = OptionValue(value: Self.sketch(properties), mark: objectMark)
                     }
                 }
                 return last
@@ -278,16 +280,20 @@ public enum JSModuleReader {
             let targetPath = Self.path(of: target)
             // `X.associate = function (models) { ... }`: `this` is X, the parameter is the loader's object.
             if case .member(let object, "associate", _) = target, let model = evaluate(object), case .function(let function) = value {
-                if case .local(let index) = model { module.associateAssignments.append((index, mark)) }
+                let savedAssociate = currentAssociate
+                if case .local(let index) = model {
+                    module.associateAssignments.append((index, mark))
+                    currentAssociate = module.associateAssignments.count - 1
+                }
                 let saved = thisModel
                 if !function.isArrow { thisModel = model }
-                defer { thisModel = saved }
+                defer { thisModel = saved; currentAssociate = savedAssociate }
                 return readFunction(function, parameters: .associate)
             }
             // `X.prototype.name = ...`: an instance method.
             if case .member(.member(let object, "prototype", _), let name, let nameMark) = target, let model = evaluate(object) {
                 _ = evaluate(value)
-                module.methods.append((model, MethodDecl(name: name, mark: nameMark)))
+                module.methods.append((model, MethodDecl(name: name, mark: nameMark, path: module.path)))
                 return nil
             }
             if targetPath == "module.exports" || targetPath == "exports" {
@@ -479,6 +485,20 @@ public enum JSModuleReader {
             }
         }
 
+        /// `{ foreignKey: 'brandId', as: … }`: an object with its literal values, for messages.
+        static func sketch(_ properties: [JSProperty]) -> String {
+            let parts = properties.map { property -> String in
+                guard let name = property.name, !property.isSpread else { return "…" }
+                switch property.value {
+                case .string(let text, _): return "\(name): '\(text)'"
+                case .boolean(let flag, _): return "\(name): \(flag)"
+                case .number(let number, _): return "\(name): \(number)"
+                default: return "\(name): …"
+                }
+            }
+            return "{ \(parts.joined(separator: ", ")) }"
+        }
+
         static func isTrue(_ expression: JSExpression) -> Bool {
             if case .boolean(true, _) = expression { return true }
             return false
@@ -549,7 +569,10 @@ public enum JSModuleReader {
                 }
                 if member.isStatic && member.name == "associate", let index {
                     module.associateAssignments.append((index, member.mark))
+                    let savedAssociate = currentAssociate
+                    currentAssociate = module.associateAssignments.count - 1
                     if case .function(let function)? = member.value { _ = readFunction(function, parameters: .associate) }
+                    currentAssociate = savedAssociate
                     continue
                 }
                 guard let value = member.value else { continue }
@@ -707,6 +730,7 @@ public enum JSModuleReader {
             }
             let decl = AssociationDecl(kind: kind, source: "", target: "", path: module.path, mark: mark, targetMark: targetExpression.mark)
             var pending = JSPendingAssociation(source: source, target: target, decl: decl)
+            pending.associateDefinition = currentAssociate
             if arguments.count > 1 {
                 let options = resolvedLiteral(arguments[1])
                 guard case .object(let properties, _) = options else {

@@ -80,8 +80,16 @@ public enum JSProject {
                 for ref in module.incompleteModels {
                     if let model = self.model(ref, in: index) { model.isIncomplete = true } else { files[index].isIncomplete = true }
                 }
+                // Only the last `associate` of a model runs: the earlier ones' associations do not exist.
+                var lastDefinition: [Int: Int] = [:]
+                for (definition, (model, _)) in module.associateAssignments.enumerated() { lastDefinition[model] = definition }
                 for pending in module.associations {
-                    attach(pending, in: index, file: &files[index])
+                    var overwritten = false
+                    if let definition = pending.associateDefinition {
+                        let model = module.associateAssignments[definition].model
+                        overwritten = lastDefinition[model] != definition
+                    }
+                    attach(pending, in: index, file: &files[index], overwritten: overwritten)
                 }
                 for (ref, method, mark) in module.usages {
                     guard let model = self.model(ref, in: index) else { continue }
@@ -96,7 +104,7 @@ public enum JSProject {
         }
 
         /// Puts an association on its source model, once its names are known.
-        mutating func attach(_ pending: JSPendingAssociation, in index: Int, file: inout SchemaFile) {
+        mutating func attach(_ pending: JSPendingAssociation, in index: Int, file: inout SchemaFile, overwritten: Bool = false) {
             let decl = pending.decl
             guard let source = model(pending.source, in: index) else {
                 file.notes.append(SourceNote(mark: decl.mark, message: "\(decl.kind.rawValue)(…) on something that is not a model known statically (any model may be incomplete)"))
@@ -119,6 +127,10 @@ public enum JSProject {
                 decl.through = name
             }
             if pending.decorated { decoratedKeys(decl, source: source) }
+            if overwritten {
+                source.overwrittenAssociations.append(decl)
+                return
+            }
             file.problems += decl.sequelizeRejections(sourceName: source.name)
             source.associations.append(decl)
         }

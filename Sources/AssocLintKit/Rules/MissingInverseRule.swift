@@ -13,7 +13,9 @@ public struct MissingInverseRule: Rule {
         where relationships.inverse[index] == nil && !relationships.explainedByReversal.contains(index)
             && !association.decl.isReportedInvalid && !Self.invalidEntryPointsBack(association)
             // A model with a declaration that could not be read may declare the inverse there.
-            && !association.targetModel.decl.isIncomplete {
+            && !association.targetModel.decl.isIncomplete
+            // An inverse lost to a replaced `associate` is associate-overwritten's finding.
+            && !association.targetModel.decl.overwrittenAssociations.contains(where: { $0.target == association.source }) {
             let source = association.sourceModel, target = association.targetModel
             let suggestion = Self.inverse(of: association, source: source, target: target)
             let instance = LintContext.instanceName(target.name)

@@ -16,7 +16,7 @@ public struct ShadowedAccessorRule: Rule {
                 let place = method.at.map { " (at \($0))" } ?? ""
                 findings.append(finding(
                     "\(model.name) defines its own \(method.name)()\(place), which \(association.call) would generate: Sequelize never overrides an existing method, so \(instance).\(method.name)() runs yours and the association's is not installed",
-                    at: Location(path: model.decl.path, mark: method.mark),
+                    at: Location(path: method.path ?? model.decl.path, mark: method.mark),
                     help: "rename the method (e.g. \(method.name)Summary), or give the association an alias so its accessors get other names",
                     related: [RelatedLocation(association.location, "\(association.call) is declared here")]))
             }

@@ -133,7 +133,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var otherKindTargets: [String] = []
         var throughForm: ThroughForm?
         var foreignKeyType: OptionValue<String>?
-        var optionsOutsideCall: SourceMark?
+        var optionsOutsideCall: OptionValue<String>?
     }
 
     private var rare: RareOptions?
@@ -245,9 +245,9 @@ public final class AssociationDecl: @unchecked Sendable {
         set { setRare(isAbsent: newValue == nil) { $0.foreignKeyType = newValue } }
     }
 
-    /// Where an options object stands that the call never receives (`X.hasMany(Y), { ... }`: the
-    /// comma operator): Sequelize applies its defaults.
-    public var optionsOutsideCall: SourceMark? {
+    /// An options object the call never receives (`X.hasMany(Y), { foreignKey: 'y' }`: the comma
+    /// operator), as its keys (`{ foreignKey }`) and its place: Sequelize applies its defaults.
+    public var optionsOutsideCall: OptionValue<String>? {
         get { rare?.optionsOutsideCall }
         set { setRare(isAbsent: newValue == nil) { $0.optionsOutsideCall = newValue } }
     }
@@ -313,6 +313,8 @@ public struct MethodDecl: Sendable {
     public var mark: SourceMark
     /// Where it is defined in the application (`src/models/user.js:12`), if given.
     public var at: String?
+    /// The file it was read from, when not the model's own (code adding methods elsewhere).
+    public var path: String?
 }
 
 /// A class for the same reason as `AssociationDecl`: filled in while decoding, then only read.
@@ -348,6 +350,9 @@ public final class ModelDecl: @unchecked Sendable {
     /// Where the function that declares the model's associations is assigned (`X.associate = ...`,
     /// `static associate`), when the code does it more than once: only the last one runs.
     public var associateDefinitions: [SourceMark] = []
+    /// Associations declared in an `associate` function that a later assignment replaced: they
+    /// never run, so they do not exist (only associate-overwritten reports them).
+    public var overwrittenAssociations: [AssociationDecl] = []
     /// Members typed as association accessors without being defined (`declare getX: ...Mixin<...>`).
     public var declaredAccessors: [DeclaredAccessor] = []
     /// Columns made unique on their own by a one-field unique index in `indexes` (Sequelize v6
