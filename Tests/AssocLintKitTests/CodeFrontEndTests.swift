@@ -220,6 +220,32 @@ final class CodeFrontEndTests: XCTestCase {
         XCTAssertTrue(files[1].isModelFile, "a file with usages takes part")
     }
 
+    func testTypedNamesThisAndSequelizeTypescriptHelpersAreUsages() throws {
+        let files = read([
+            "order.ts": """
+            export class Order extends Model {
+              total() { return this.getLines(); }
+            }
+            Order.init({}, { sequelize });
+            """,
+            "service.ts": """
+            import { Order } from './order';
+            export function describe(order: Order, other: Other, maybe: Order | null) {
+              order.getCustomer();
+              other.getCustomer();
+              maybe?.countLines();
+              const typed: Order = load();
+              typed.$get('items');
+              typed.$count('lines');
+              typed.$get(name);
+            }
+            """,
+        ])
+        XCTAssertEqual(files[0].usages.map { "\($0.model).\($0.method) \($0.mark.line)" }, ["Order.getLines 2"])
+        XCTAssertEqual(files[1].usages.map { "\($0.model).\($0.method) \($0.mark.line)" },
+                       ["Order.getCustomer 3", "Order.countLines 5", "Order.getItems 7", "Order.countLines 8"])
+    }
+
     // MARK: the fixtures, one project per code style
 
     static let styles = ["define", "classes", "decorators", "central-index", "plain-script"]

@@ -10,6 +10,7 @@ public enum JSModuleReader {
 
     public static func read(_ program: JSProgram, path: String, absolutePath: String? = nil) -> JSModule {
         var reader = Reader(module: JSModule(path: path, absolutePath: absolutePath ?? path))
+        reader.typeAnnotations = program.typeAnnotations
         reader.statements(program.statements)
         reader.module.comments = program.comments
         return reader.module
@@ -17,6 +18,9 @@ public enum JSModuleReader {
 
     static let associationKinds = Set(AssociationKind.allCases.map(\.rawValue))
     static let decoratorKinds: [String: AssociationKind] = ["HasMany": .hasMany, "HasOne": .hasOne, "BelongsTo": .belongsTo, "BelongsToMany": .belongsToMany]
+    /// sequelize-typescript's instance helpers and the accessor each calls (`$get('items')`).
+    static let typescriptAccessorPrefixes = ["$get": "get", "$set": "set", "$add": "add", "$create": "create",
+                                             "$remove": "remove", "$has": "has", "$count": "count"]
     /// Instance methods an accessor call can start with (an accessor's shape).
     static let accessorPrefixes = ["get", "set", "add", "create", "remove", "has", "count"]
 
@@ -41,6 +45,8 @@ public enum JSModuleReader {
         var thisInstance: JSModelRef?
         /// The local model each return statement of the current function gives, if any.
         var returned: [Int] = []
+        /// `order: Order` annotations, by the name's place.
+        var typeAnnotations: [SourceMark: String] = [:]
         /// The `associate` definition being read (an index into `associateAssignments`).
         var currentAssociate: Int?
         /// Classes already read as models, by their place (hoisted before the statements run).
@@ -61,10 +67,18 @@ public enum JSModuleReader {
             scopes[scopes.count - 1][name] = binding
         }
 
+        /// The model an annotation names (`order: Order`), when `Order` is bound to one.
+        func annotatedModel(_ mark: SourceMark) -> JSModelRef? {
+            guard let type = typeAnnotations[mark], case .ref(let model)? = lookup(type) else { return nil }
+            return model
+        }
+
         mutating func bind(_ pattern: JSPattern, _ value: JSModelRef?, initializer: JSExpression?) {
             switch pattern {
-            case .identifier(let name, _):
-                if let value {
+            case .identifier(let name, let mark):
+                if let model = annotatedModel(mark) {
+                    bind(name, .instance(model))
+                } else if let value {
                     bind(name, .ref(value))
                 } else if let initializer, Self.isLiteral(initializer) {
                     bind(name, .literal(initializer))
@@ -265,9 +279,13 @@ public enum JSModuleReader {
                     break
                 }
             }
-            if case .member(let object, let method, let methodMark) = callee, Self.hasAccessorShape(method),
-               let model = instanceOf(object) {
-                module.usages.append((model, method, methodMark))
+            if case .member(let object, let method, let methodMark) = callee, let model = instanceOf(object) {
+                if Self.hasAccessorShape(method) {
+                    module.usages.append((model, method, methodMark))
+                } else if let prefix = JSModuleReader.typescriptAccessorPrefixes[method], case .string(let property, _)? = arguments.first, let first = property.first {
+                    // sequelize-typescript: `$get('items')` calls `getItems()`.
+                    module.usages.append((model, prefix + first.uppercased() + property.dropFirst(), methodMark))
+                }
             }
             let function = evaluate(callee)
             // Arguments in a call may be functions run later (`forEach`, `associate`): walk them.
@@ -349,7 +367,7 @@ public enum JSModuleReader {
                     if position == 0 && parameters == .associate || name == "models" || name == "db" {
                         bind(name, .ref(.registryObject(name)))
                     } else {
-                        bind(name, .opaque)
+                        bind(parameter, nil, initializer: nil)
                     }
                 case .object(let properties, _) where position == 0 && parameters == .associate:
                     // `associate({ Shop, Customer })`: each is the model of that name.

@@ -7,6 +7,8 @@ public struct JSProgram: Sendable {
     public var statements: [JSStatement]
     /// The comments, in order (for suppression comments).
     public var comments: [JSToken]
+    /// TypeScript annotations naming one type, by the annotated name's place (`order: Order`).
+    public var typeAnnotations: [SourceMark: String] = [:]
 }
 
 public enum JSParser {
@@ -16,7 +18,8 @@ public enum JSParser {
     public static func parse(_ bytes: [UInt8]) -> JSProgram {
         let all = JSTokenizer.tokenize(bytes)
         var parser = Parser(tokens: all.filter { $0.kind != .comment })
-        return JSProgram(statements: parser.program(), comments: all.filter { $0.kind == .comment })
+        let statements = parser.program()
+        return JSProgram(statements: statements, comments: all.filter { $0.kind == .comment }, typeAnnotations: parser.typeAnnotations)
     }
 
     struct Parser {
@@ -26,6 +29,8 @@ public enum JSParser {
         /// `@Table export class X` / `@Table export default class X`: how the last class read
         /// after its decorators was exported ("named", "default" or nil).
         var decoratedExport: String?
+        /// Names annotated with one type (`order: Order`), by the name's place.
+        var typeAnnotations: [SourceMark: String] = [:]
 
         init(tokens: [JSToken]) {
             self.tokens = tokens
@@ -268,7 +273,7 @@ public enum JSParser {
                 let before = position
                 let target = pattern()
                 eat("!")
-                if eat(":") { skipType() }
+                if eat(":") { annotate(target) }
                 let initializer = eat("=") ? assignment() : nil
                 declarations.append((target, initializer))
                 if position == before { break }
@@ -402,6 +407,16 @@ public enum JSParser {
         }
 
         /// `(a, { b }, c = 1, ...d: T)`: a parameter list with defaults and TypeScript annotations.
+        /// Skips a type annotation; when it names one type (`Order`, `Order | null`) and the
+        /// pattern is a name, records it for that name (`order: Order`).
+        mutating func annotate(_ pattern: JSPattern) {
+            let start = position
+            skipType()
+            guard case .identifier(_, let mark) = pattern else { return }
+            let names = tokens[start..<position].filter { !$0.isPunctuator("|") && !$0.isIdentifier("null") && !$0.isIdentifier("undefined") }
+            if names.count == 1, let type = names.first, type.kind == .identifier { typeAnnotations[mark] = type.text }
+        }
+
         mutating func parameters() -> [JSPattern] {
             var list: [JSPattern] = []
             guard eat("(") else { return list }
@@ -410,9 +425,10 @@ public enum JSParser {
                 while at("@") { _ = decorator() }
                 for modifier in ["public", "private", "protected", "readonly", "override"] where atWord(modifier) && peek(1)?.kind == .identifier { advance() }
                 eat("...")
-                list.append(pattern())
+                let parameter = pattern()
+                list.append(parameter)
                 eat("?")
-                if eat(":") { skipType() }
+                if eat(":") { annotate(parameter) }
                 if eat("=") { _ = assignment() }
                 eat(",")
                 if position == before { advance() }
