@@ -45,6 +45,16 @@ final class SampleTests: XCTestCase {
         }, "a junction model")
     }
 
+    func testExpressAppCodeGivesTheSingularGetter() throws {
+        let result = run("Samples/express-app")
+        XCTAssertEqual(compact(result), try expected("Samples/express-app/expected.txt"))
+        XCTAssertEqual(result.ruleIDs, ["has-many-singular-getter"])
+        XCTAssertEqual(result.notes, [], "everything in the app is read")
+        // The models (two styles) and the route; not the loader, app.js or package.json.
+        XCTAssertEqual(result.files.map { $0.path.components(separatedBy: "express-app/").last ?? "" }.sorted(),
+                       ["src/models/customer.js", "src/models/item.js", "src/models/order.js", "src/routes/orders.js"])
+    }
+
     /// Each quiz file is one wrong answer (Samples/quiz/README.md) and gives exactly its finding.
     static let quiz = [
         "q2-belongs-to-on-the-wrong-model.yaml": "reversed-belongs-to",
