@@ -1,7 +1,8 @@
 /// What the fuzzer (and the crash regression tests) feed arbitrary bytes through: the YAML
 /// composer, the schema decoder (whole and cut into parts, which must agree), every rule and
-/// every reporter. Bytes are split into up to three files at `\n#---\n`, so cross-file
-/// resolution is exercised too.
+/// every reporter; then the same bytes as JavaScript/TypeScript files through the code front end,
+/// and what `extract` writes of them back through the YAML decoder. Bytes are split into up to
+/// three files at `\n#---\n`, so cross-file resolution is exercised too.
 public enum FuzzHarness {
     public static let fileSeparator = Array("\n#---\n".utf8)
 
@@ -41,5 +42,11 @@ public enum FuzzHarness {
         for format in OutputFormat.allCases {
             _ = Reporter.render(codeResult, format: format)
         }
+        // What extract writes of it reads back as YAML, with the same models, whatever the names.
+        let codeFiles = codeResult.context?.files ?? []
+        let yaml = ModelFileWriter.render(codeFiles, suppressions: codeResult.context?.suppressionDirectives ?? [])
+        let readBack = SchemaDecoder.decode(path: "extracted.yaml", bytes: Array(yaml.utf8))
+        precondition(readBack.yamlIssues.isEmpty, "extracted YAML does not parse: \(readBack.yamlIssues.map(\.message))")
+        precondition(readBack.models.map(\.name) == codeFiles.flatMap(\.models).map(\.name), "extracted YAML reads back other models")
     }
 }

@@ -27,6 +27,8 @@ public struct JSModule: Sendable {
     /// What cannot be read statically, each once with its place; the declaration it belongs to is
     /// left out.
     public var notUnderstood: [SourceNote] = []
+    /// Declarations Sequelize would reject, found while reading (invalid-declaration).
+    public var problems: [DeclarationProblem] = []
     /// Models of other files with a hole here (`User.hasMany(models[name])` on an imported User).
     public var incompleteModels: [JSModelRef] = []
     /// The file defines a model whose name cannot be read: any model may be missing.

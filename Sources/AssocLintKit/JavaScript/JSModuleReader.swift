@@ -395,6 +395,12 @@ public enum JSModuleReader {
                 module.isIncomplete = true
                 return nil
             }
+            guard !name.isEmpty else {
+                module.problems.append(DeclarationProblem(mark: arguments[0].mark, message: "sequelize.define('') names no model: Sequelize needs a model name",
+                                                          help: "give the model its name, e.g. sequelize.define('User', ...)"))
+                _ = evaluate(arguments[1])
+                return nil
+            }
             let index = addModel(named: name, at: mark)
             readAttributes(arguments[1], into: module.models[index])
             if arguments.count > 2 { readOptions(arguments[2], into: module.models[index]) }
@@ -463,7 +469,13 @@ public enum JSModuleReader {
             for property in properties {
                 switch (property.name, property.value) {
                 case ("tableName", .string(let table, _)): model.tableName = table
-                case ("modelName", .string(let name, _)): model.name = name
+                case ("modelName", .string(let name, let nameMark)):
+                    if name.isEmpty {
+                        module.problems.append(DeclarationProblem(mark: nameMark, message: "modelName '' names no model: Sequelize needs a model name",
+                                                                  help: "give the model its name, or leave modelName out to use the class name"))
+                    } else {
+                        model.name = name
+                    }
                 case ("underscored", .boolean(let value, _)): model.underscored = value
                 case ("freezeTableName", .boolean(let value, _)): model.freezeTableName = value
                 case ("paranoid", .boolean(let value, _)): model.paranoid = value

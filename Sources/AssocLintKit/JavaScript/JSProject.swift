@@ -67,6 +67,7 @@ public enum JSProject {
                 file.models = module.models
                 file.isIncomplete = module.isIncomplete
                 file.notes = module.notUnderstood
+                file.problems = module.problems
                 return file
             }
             for (index, module) in modules.enumerated() {
