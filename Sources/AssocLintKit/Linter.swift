@@ -201,6 +201,16 @@ public enum Linter {
             }.compactMap { $0 }
         }
 
+        if config == nil {
+            // Without a project, a code file named on its own still needs the models it names:
+            // the code files of its folder (a loader's folder) and of the folders it imports from.
+            let known = Set(inputs.map(\.absolutePath))
+            let neighbours = FileDiscovery.codeNeighbours(of: inputs.filter { $0.isExplicit && JSProject.isCodeFile($0.path) }, excluding: known)
+            contextInputs += neighbours.parallelMap(jobs: options.jobs) { path in
+                try? FileDiscovery.read(DiscoveredFile(absolutePath: path, displayPath: FileDiscovery.display(absolute: path, workingDirectory: cwd)),
+                                        isExplicit: false, maxBytes: maxBytes).get()
+            }.compactMap { $0 }
+        }
         var result = lint(inputs, context: contextInputs, limits: options.limits, config: config, jobs: options.jobs)
         if result.files.isEmpty && errors.isEmpty && options.stdinBytes == nil {
             notes.append("no model files found in \(paths.joined(separator: " ")) (a model file is a .yaml or .yml file with a top-level 'models:' key, or a JavaScript/TypeScript file that defines a Sequelize model or declares associations)")

@@ -35,6 +35,8 @@ public struct JSModule: Sendable {
     public var isIncomplete = false
     /// Calls of accessor-shaped methods on instances of a known model.
     public var usages: [(model: JSModelRef, method: String, mark: SourceMark)] = []
+    /// The modules it imports or requires, as written (`./user`, `../models`, `sequelize`).
+    public var importSpecs: [String] = []
     /// The comments, for suppression directives.
     public var comments: [JSToken] = []
 

@@ -116,6 +116,7 @@ public enum JSModuleReader {
         mutating func hoist(_ statement: JSStatement) {
             switch statement {
             case .importDeclaration(let source, let bindings, _):
+                module.importSpecs.append(source)
                 for (local, imported) in bindings {
                     bind(local, .ref(imported == "*" ? .module(source) : .named(source, imported)))
                 }
@@ -154,6 +155,7 @@ public enum JSModuleReader {
             case .exportNames(let names, let source, _):
                 for (local, exported) in names {
                     if let source {
+                        module.importSpecs.append(source)
                         module.exports[exported] = .named(source, local)
                     } else if case .ref(let value)? = lookup(local) {
                         module.exports[exported] = value
@@ -252,6 +254,7 @@ public enum JSModuleReader {
 
         mutating func call(_ callee: JSExpression, _ arguments: [JSExpression], mark: SourceMark) -> JSModelRef? {
             if case .identifier("require", _) = callee, case .string(let spec, _)? = arguments.first {
+                module.importSpecs.append(spec)
                 return .module(spec)
             }
             if case .member(let object, let method, _) = callee {

@@ -81,6 +81,32 @@ enum FileDiscovery {
         }
     }
 
+    /// The code files beside the given ones and beside the files they import (`require('../models')`,
+    /// `import { User } from './user'`), one folder deep: the context a code file needs when no
+    /// project configuration names the rest. Sorted, without `excluding`.
+    static func codeNeighbours(of inputs: [LintInput], excluding: Set<String>) -> [String] {
+        var directories = Set<String>()
+        for input in inputs {
+            let directory = JSProject.Resolver.directory(of: input.absolutePath)
+            directories.insert(directory)
+            for spec in JSModuleReader.read(input.bytes, path: input.path, absolutePath: input.absolutePath).importSpecs
+            where spec.hasPrefix("./") || spec.hasPrefix("../") {
+                let target = JSProject.Resolver.normalize(directory + "/" + spec)
+                // A folder (its index file) or a file: the folder that holds its code.
+                directories.insert(isDirectory(target) == true ? target : JSProject.Resolver.directory(of: target))
+            }
+        }
+        var found: [String] = []
+        for directory in directories.sorted() {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for entry in entries.sorted() where isCandidate(entry, inBuildOutput: false) && JSProject.isCodeFile(entry) {
+                let path = directory + "/" + entry
+                if !excluding.contains(path), isDirectory(path) == false { found.append(path) }
+            }
+        }
+        return found
+    }
+
     static func read(_ file: DiscoveredFile, isExplicit: Bool, maxBytes: Int = .max) -> Result<LintInput, InputError> {
         // A device or pipe is read only when named on the command line (`<(cmd)`, /dev/stdin),
         // and then at most `maxBytes`: a `*.yaml` link to /dev/zero found in a walk is refused.
