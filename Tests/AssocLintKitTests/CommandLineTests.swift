@@ -91,6 +91,45 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(explicit.stdout, "ci.yml:1:1: warning: ci.yml declares no models: a model file needs a top-level 'models:' mapping [no-declarations]\n")
     }
 
+    func testCodeIsReadInAWalkButNotBuildOutputOrTypes() throws {
+        let root = try temporaryDirectory()
+        let fm = FileManager.default
+        for folder in ["models", "dist/models", "node_modules/orm", "src"] {
+            try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let user = "const User = sequelize.define('User', {});\nconst Post = sequelize.define('Post', {});\nUser.hasMany(Post);\n"
+        try user.write(to: root.appendingPathComponent("models/user.js"), atomically: true, encoding: .utf8)
+        // Copies in build output, vendored code and type declarations would declare the models twice.
+        try user.write(to: root.appendingPathComponent("dist/models/user.js"), atomically: true, encoding: .utf8)
+        try user.write(to: root.appendingPathComponent("node_modules/orm/index.js"), atomically: true, encoding: .utf8)
+        try user.write(to: root.appendingPathComponent("models/user.d.ts"), atomically: true, encoding: .utf8)
+        try "export const add = (a, b) => a + b;\n".write(to: root.appendingPathComponent("src/util.js"), atomically: true, encoding: .utf8)
+        let run = try assoclint(["lint", "--format", "compact", "."], directory: root)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertEqual(run.stdout, "models/user.js:3:1: warning: User.hasMany(Post) has no inverse: Post declares no belongsTo(User), so post.getUser() does not exist [missing-inverse]\n")
+        let text = try assoclint(["lint", "--color", "never", "."], directory: root)
+        XCTAssertTrue(text.stdout.contains("in 1 file"), "src/util.js declares nothing and is not counted: \(text.stdout)")
+    }
+
+    func testExtractWritesYAMLThatLintsLikeTheCode() throws {
+        let root = try temporaryDirectory()
+        let out = root.appendingPathComponent("extracted.yaml")
+        let fixture = fixtureURL("code/define").path
+        let run = try assoclint(["extract", fixture, "--output", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        let yaml = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(yaml.hasPrefix("# Extracted by assoclint extract from 4 JavaScript/TypeScript files.\n"), "the loader declares nothing: \(yaml)")
+        let stdout = try assoclint(["extract", fixture])
+        XCTAssertEqual(stdout.stdout, yaml, "stdout by default")
+        let linted = try assoclint(["lint", "--format", "compact", out.path])
+        XCTAssertEqual(linted.status, 1)
+        XCTAssertEqual(linted.stdout.split(separator: "\n").map { $0.split(separator: "[").last ?? "" }, ["unknown-model]", "reversed-belongs-to]"])
+        let missing = try assoclint(["extract", "no/such/dir"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no/such/dir: no such file or directory"), missing.stderr)
+    }
+
     func testRulesExplainVersionHelp() throws {
         let rules = try assoclint(["rules"])
         XCTAssertEqual(rules.status, 0)
@@ -102,7 +141,9 @@ final class CommandLineTests: XCTestCase {
         let version = try assoclint(["--version"])
         XCTAssertEqual(version.stdout, AssocLintVersion.current + "\n")
         XCTAssertEqual(version.status, 0)
-        for command in [["--help"], ["lint", "--help"], ["rules", "--help"], ["explain", "--help"]] {
+        let help = try assoclint(["lint", "--help"])
+        XCTAssertTrue(help.stdout.contains("JavaScript/TypeScript"), "the help says that code is read: \(help.stdout)")
+        for command in [["--help"], ["lint", "--help"], ["extract", "--help"], ["rules", "--help"], ["explain", "--help"]] {
             let help = try assoclint(command)
             XCTAssertEqual(help.status, 0, command.joined(separator: " "))
             XCTAssertTrue(help.stdout.contains("USAGE"), command.joined(separator: " "))

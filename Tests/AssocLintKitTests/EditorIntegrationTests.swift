@@ -188,6 +188,26 @@ final class EditorIntegrationTests: XCTestCase {
         try assertEditorsRead(broken.lines, as: [Expected(path: Self.clean, line: 11, column: 9, severity: "error", rule: "reversed-belongs-to")])
     }
 
+    func testACodeFileOnItsOwnResolvesTheModelsBesideIt() throws {
+        // No .assoclint.yml: the editor lints one saved file; its folder and imports are the context.
+        let project = try temporaryDirectory()
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Samples/express-app/src"), to: project.appendingPathComponent("src"))
+        let route = try lintOnSave([project.appendingPathComponent("src/routes/orders.js").path], in: project)
+        XCTAssertEqual(route.status, 1, route.stdout + route.stderr)
+        try assertEditorsRead(route.lines, as: [Expected(path: project.appendingPathComponent("src/routes/orders.js").path, line: 12, column: 22,
+                                                         severity: "error", rule: "has-many-singular-getter")])
+        // A model file: models.Customer resolves to the file beside it, so nothing is unknown.
+        let model = try lintOnSave(["src/models/order.js"], in: project)
+        XCTAssertEqual(model.status, 0, model.stdout + model.stderr)
+        XCTAssertEqual(model.stdout, "")
+        // The unsaved buffer of the route, fixed.
+        let fixed = try String(contentsOf: project.appendingPathComponent("src/routes/orders.js"), encoding: .utf8)
+            .replacingOccurrences(of: "order.getItem()", with: "order.getItems()")
+        let buffer = try lintOnSave(["--stdin", "src/routes/orders.js"], in: project, input: Data(fixed.utf8))
+        XCTAssertEqual(buffer.status, 0, buffer.stdout + buffer.stderr)
+        XCTAssertEqual(buffer.stdout, "")
+    }
+
     func testWrongUsageExitsTwoWithAUsageLine() throws {
         for arguments in [[], ["--stdin"], ["a.yaml", "b.yaml"], ["--stdin", "a.yaml", "b.yaml"]] {
             let result = try lintOnSave(arguments, in: packageRoot)
