@@ -136,6 +136,21 @@ final class CodeFrontEndTests: XCTestCase {
         XCTAssertEqual(associations.sorted(), ["authors.hasMany(book)", "review.belongsTo(authors)"])
     }
 
+    func testClassesOfABaseClassAreModelsWhenInitialized() throws {
+        let file = extract("""
+        class BaseModel extends Model { static tableFor(name) { return name; } }
+        class User extends BaseModel {
+          static associate(models) { this.hasMany(models.Post); }
+        }
+        User.init({ email: DataTypes.STRING }, { sequelize });
+        class Helper extends Base {}
+        @Table class Post extends AppModel {}
+        """, path: "models.ts").file
+        XCTAssertEqual(file.models.map(\.name), ["BaseModel", "User", "Post"])
+        XCTAssertEqual(file.models[1].associations.map(\.target), ["Post"])
+        XCTAssertEqual(file.notes, [])
+    }
+
     func testSequelizeTypescriptKeysFollowItsRules() throws {
         let files = read([
             "team.ts": "@Table export class Team extends Model { @HasMany(() => Player) players: Player[]; @HasOne(() => Player, 'captainOfId') captain: Player; }",

@@ -49,6 +49,8 @@ public enum JSModuleReader {
         var typeAnnotations: [SourceMark: String] = [:]
         /// The `associate` definition being read (an index into `associateAssignments`).
         var currentAssociate: Int?
+        /// Names of classes that `X.init({...}, {...})` initializes in the statements being read.
+        var initializedClasses = Set<String>()
         /// Classes already read as models, by their place (hoisted before the statements run).
         var classModels: [SourceMark: Int] = [:]
 
@@ -108,6 +110,11 @@ public enum JSModuleReader {
         // MARK: statements
 
         mutating func statements(_ list: [JSStatement]) {
+            // Classes initialized here are models whatever they extend (`class User extends Base`).
+            for case .expression(.call(.member(.identifier(let name, _), "init", _), let arguments, _)) in list
+            where arguments.count >= 2 {
+                if case .object = arguments[0] { initializedClasses.insert(name) }
+            }
             for statement in list { hoist(statement) }
             for statement in list { self.statement(statement) }
         }
@@ -575,13 +582,24 @@ public enum JSModuleReader {
             }
         }
 
-        /// The model a class declares (created once, when first seen).
+        /// The model a class declares (created once, when first seen): a class that extends
+        /// `Model`, is decorated with `@Table`, or is initialized with `X.init(...)`.
         mutating func classModel(_ type: JSClass) -> Int? {
             if let index = classModels[type.mark] { return index }
-            guard let name = type.name, Self.extendsModel(type) else { return nil }
+            guard let name = type.name,
+                  Self.extendsModel(type) || initializedClasses.contains(name) || Self.hasTableDecorator(type) else { return nil }
             let index = addModel(named: name, at: type.mark)
             classModels[type.mark] = index
             return index
+        }
+
+        static func hasTableDecorator(_ type: JSClass) -> Bool {
+            type.decorators.contains { decorator in
+                switch decorator {
+                case .decorator(.identifier("Table", _), _), .decorator(.call(.identifier("Table", _), _, _), _): return true
+                default: return false
+                }
+            }
         }
 
         @discardableResult
