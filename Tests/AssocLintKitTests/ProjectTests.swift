@@ -49,6 +49,22 @@ final class ProjectTests: XCTestCase {
         XCTAssertEqual(fromBelow.projectRoot, root.standardizedFileURL.path)
     }
 
+    func testTheStarterConfigReadsCodeAndYAMLTogether() throws {
+        let root = try project([
+            ".assoclint.yml": ProjectConfig.starter,
+            "db/models/order.js": "const Order = sequelize.define('Order', {});\nconst Item = sequelize.define('Item', {});\nOrder.hasMany(Item);\nItem.belongsTo(Order);\nmodule.exports = { Order, Item };\n",
+            "web/routes.ts": "import { Order } from '../db/models/order';\nexport async function show(order: Order) { return order.getItem(); }\n",
+            "schema/extra.yaml": "models:\n  Audit:\n    associations:\n      - belongsTo: Order\n",
+            "dist/web/routes.js": "const o = await Order.findByPk(1); o.getNothing();\n",
+        ])
+        // The route alone is reported; the models in code and in YAML are its context.
+        let route = run(["web/routes.ts"], in: root)
+        XCTAssertEqual(route.compact, "web/routes.ts:2:51: error: order.getItem() does not exist: Order.hasMany(Item) generates the plural getter getItems(), which returns an array [has-many-singular-getter]\n")
+        let all = run(["."], in: root)
+        XCTAssertEqual(all.ruleIDs, ["missing-inverse", "has-many-singular-getter"], all.compact)
+        XCTAssertEqual(all.notes, [])
+    }
+
     func testExcludeAndRuleSeverities() throws {
         var files = blog
         files[".assoclint.yml"] = """

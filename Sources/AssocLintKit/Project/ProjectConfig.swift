@@ -143,11 +143,22 @@ extension ProjectConfig {
     # `assoclint lint some/file.yaml` anywhere below it reads every model file of the project
     # (so models declared elsewhere resolve) and reports only on the files you asked about.
 
-    # Which YAML files form the schema (globs relative to this directory; a pattern without
-    # a slash matches at any depth). .git, node_modules and .build folders are always skipped.
+    # Which files form the schema: YAML model files and JavaScript/TypeScript code (globs
+    # relative to this directory; a pattern without a slash matches at any depth). A code file
+    # counts only if it defines a model, declares associations or calls accessors on model
+    # instances. .git, node_modules and .build folders, .d.ts files and code under dist, build,
+    # out and coverage are always skipped.
     include:
       - "**/*.yaml"
       - "**/*.yml"
+      - "**/*.js"
+      - "**/*.cjs"
+      - "**/*.mjs"
+      - "**/*.ts"
+      - "**/*.cts"
+      - "**/*.mts"
+      - "**/*.jsx"
+      - "**/*.tsx"
     exclude: []
     #  - "config/**"
 
