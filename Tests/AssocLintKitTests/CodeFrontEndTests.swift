@@ -261,6 +261,29 @@ final class CodeFrontEndTests: XCTestCase {
                        ["Order.getCustomer 3", "Order.countLines 5", "Order.getItems 7", "Order.countLines 8"])
     }
 
+    func testSuppressionCommentsInCode() throws {
+        let source = """
+        const A = sequelize.define('A', {}), B = sequelize.define('B', {}), C = sequelize.define('C', {});
+
+        // assoclint-disable-next-line missing-inverse -- read from A only
+        A.hasMany(B);
+        A.hasOne(B, { as: 'first' }); /* assoclint-disable-line missing-inverse */
+        A.belongsToMany(C, { through: 'AC' }); // assoclint-disable-line missing-invers
+        // assoclint-disable-next-line unknown-model
+        B.hasMany(A, { as: 'owners' });
+        /* assoclint-disable-file has-many-singular-getter */
+        // assoclint-disable
+        """
+        let result = Linter.lint([LintInput(path: "a.js", bytes: Array(source.utf8), isExplicit: true)])
+        XCTAssertEqual(result.findings.map { "\($0.ruleID)@\($0.location.line):\($0.location.column)" }, [
+            "missing-inverse@6:1", "unused-suppression@6:66",
+            "unused-suppression@7:32", "missing-inverse@8:1",
+            "unused-suppression@9:27", "unused-suppression@10:1",
+        ], result.compact)
+        XCTAssertTrue(result.findings[1].message.contains("'missing-invers' is not a rule. Did you mean 'missing-inverse'?"), result.findings[1].message)
+        XCTAssertEqual(result.findings[5].help, "write '// assoclint-disable-next-line RULE', '// assoclint-disable-line RULE' or '// assoclint-disable-file RULE'")
+    }
+
     // MARK: the fixtures, one project per code style
 
     static let styles = ["define", "classes", "decorators", "central-index", "plain-script"]
