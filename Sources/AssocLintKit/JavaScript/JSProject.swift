@@ -136,17 +136,26 @@ public enum JSProject {
             source.associations.append(decl)
         }
 
+        /// `@ForeignKey(() => X)` attributes by the name of the model that holds them, in order:
+        /// the attribute and the name of the model it points at.
+        lazy var decoratedForeignKeys: [String: [(attribute: String, target: String)]] = {
+            var keys: [String: [(attribute: String, target: String)]] = [:]
+            for (moduleIndex, module) in modules.enumerated() {
+                for (model, attribute, target) in module.decoratedForeignKeys {
+                    guard let targetName = name(target, in: moduleIndex) else { continue }
+                    keys[module.models[model].name, default: []].append((attribute, targetName))
+                }
+            }
+            return keys
+        }()
+
         /// sequelize-typescript passes the foreign key explicitly: the first `@ForeignKey` to the
         /// other model on the class that holds the key.
-        func decoratedKeys(_ decl: AssociationDecl, source: ModelDecl) {
+        mutating func decoratedKeys(_ decl: AssociationDecl, source: ModelDecl) {
+            let keys = decoratedForeignKeys
             func key(on holder: String?, pointingAt other: String) -> String? {
                 guard let holder else { return nil }
-                for (moduleIndex, module) in modules.enumerated() {
-                    for (model, attribute, target) in module.decoratedForeignKeys where module.models[model].name == holder {
-                        if name(target, in: moduleIndex) == other { return attribute }
-                    }
-                }
-                return nil
+                return keys[holder]?.first { $0.target == other }?.attribute
             }
             switch decl.kind {
             case .hasMany, .hasOne:
