@@ -446,6 +446,15 @@ public enum JSModuleReader {
                 } else {
                     attribute.type = Self.typeText(property.value)
                 }
+                Self.add(attribute, to: model)
+            }
+        }
+
+        /// A name written twice in one object literal keeps its last value, as in JavaScript.
+        static func add(_ attribute: AttributeDecl, to model: ModelDecl) {
+            if let index = model.attributes.firstIndex(where: { $0.name == attribute.name }) {
+                model.attributes[index] = attribute
+            } else {
                 model.attributes.append(attribute)
             }
         }
@@ -693,7 +702,7 @@ public enum JSModuleReader {
                 if primaryKey { attribute.primaryKey = true }
                 if let unique { attribute.unique = unique }
                 model.declaresAttributes = true
-                model.attributes.append(attribute)
+                Self.add(attribute, to: model)
             }
         }
 
