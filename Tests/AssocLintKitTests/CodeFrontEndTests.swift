@@ -149,6 +149,27 @@ final class CodeFrontEndTests: XCTestCase {
         XCTAssertEqual(file.models.map(\.name), ["BaseModel", "User", "Post"])
         XCTAssertEqual(file.models[1].associations.map(\.target), ["Post"])
         XCTAssertEqual(file.notes, [])
+        XCTAssertEqual(file.models.map(\.inheritsUnknownMethods), [false, true, true])
+    }
+
+    func testMethodsOfABaseClassAreNotUnknownAccessors() {
+        let source = """
+        import { BaseModel } from './base';
+        class User extends BaseModel {}
+        User.init({}, { sequelize });
+        class Post extends Model {}
+        Post.init({}, { sequelize });
+        User.hasMany(Post);
+        Post.belongsTo(User);
+        async function show(user: User, post: Post) {
+          await user.getAuditTrail();
+          await user.getPost();
+          await post.getAuditTrail();
+        }
+        """
+        let result = Linter.lint([LintInput(path: "models.ts", bytes: Array(source.utf8), isExplicit: true)])
+        // getAuditTrail may come from BaseModel; the singular getter is still the classic mistake.
+        XCTAssertEqual(result.findings.map { "\($0.ruleID)@\($0.location.line)" }, ["has-many-singular-getter@10", "unknown-accessor@11"], result.compact)
     }
 
     func testSequelizeTypescriptKeysFollowItsRules() throws {

@@ -599,6 +599,8 @@ public enum JSModuleReader {
                   Self.extendsModel(type) || initializedClasses.contains(name) || Self.hasTableDecorator(type) else { return nil }
             let index = addModel(named: name, at: type.mark)
             classModels[type.mark] = index
+            // `class User extends BaseModel`: the base class's methods are not known here.
+            module.models[index].inheritsUnknownMethods = type.superclass != nil && !Self.extendsModel(type)
             return index
         }
 

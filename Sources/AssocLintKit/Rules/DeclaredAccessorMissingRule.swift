@@ -8,7 +8,7 @@ public struct DeclaredAccessorMissingRule: Rule {
     public func check(_ context: LintContext) -> [Finding] {
         let schema = context.schema
         var findings: [Finding] = []
-        for model in schema.modelList where !model.decl.declaredAccessors.isEmpty && !model.decl.isIncomplete {
+        for model in schema.modelList where !model.decl.declaredAccessors.isEmpty && !model.decl.isIncomplete && !model.decl.inheritsUnknownMethods {
             let accessors = schema.accessors(of: model)
             let methods = Set(model.decl.methods.map(\.name))
             let instance = LintContext.instanceName(model.name)

@@ -9,8 +9,9 @@ public struct UnknownAccessorRule: Rule {
         var findings: [Finding] = []
         for (file, resolutions) in zip(context.files, context.usageResolutions) {
             for (usage, resolution) in zip(file.usages, resolutions) {
-                // A model with a declaration that could not be read may generate it there.
-                guard let model = resolution.model, !model.decl.isIncomplete, !resolution.isModelMethod,
+                // A model with a declaration that could not be read may generate it there, and a
+                // base class of the application may define it.
+                guard let model = resolution.model, !model.decl.isIncomplete, !model.decl.inheritsUnknownMethods, !resolution.isModelMethod,
                       resolution.owner == nil, resolution.singularGetterMistake == nil else { continue }
                 // (A singular getter of a reversed hasMany is reversed-has-many's finding: not unknown.)
                 let accessors = schema.accessors(of: model)

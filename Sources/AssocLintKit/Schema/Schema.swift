@@ -353,6 +353,9 @@ public final class ModelDecl: @unchecked Sendable {
     /// Associations declared in an `associate` function that a later assignment replaced: they
     /// never run, so they do not exist (only associate-overwritten reports them).
     public var overwrittenAssociations: [AssociationDecl] = []
+    /// Whether the model may have instance methods not known here (a class extending a base
+    /// class of the application): a call is then never an unknown accessor.
+    public var inheritsUnknownMethods = false
     /// Members typed as association accessors without being defined (`declare getX: ...Mixin<...>`).
     public var declaredAccessors: [DeclaredAccessor] = []
     /// Columns made unique on their own by a one-field unique index in `indexes` (Sequelize v6
