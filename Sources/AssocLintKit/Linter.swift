@@ -253,7 +253,7 @@ public enum Linter {
                 kept.append(input)
                 keptSuppressions.append(file.suppressions ?? Suppressions.scan(input.bytes, path: input.path))
                 reported.insert(input.path)
-                notes += file.notes.map { "\(input.path):\($0.mark.line):\($0.mark.column): not understood, left out: \($0.message)" }
+                notes += file.notes.map { "\(input.path):\($0.mark.line):\($0.mark.column): \($0.text)" }
             }
         }
         timer.lap("read, compose and decode")

@@ -126,6 +126,7 @@ final class CodeFrontEndTests: XCTestCase {
             db.writer = require('./author.model.js')(sequelize, Sequelize);
             db.book = require('./book.model')(sequelize, Sequelize);
             db.writer.hasMany(db.book);
+            Object.keys(db).forEach((key) => { if (db[key].associate) db[key].associate(db); });
             module.exports = db;
             """,
             "models/author.model.js": "module.exports = (sequelize, Sequelize) => { const A = sequelize.define('authors', {}); return A; };",
@@ -170,6 +171,25 @@ final class CodeFrontEndTests: XCTestCase {
         let result = Linter.lint([LintInput(path: "models.ts", bytes: Array(source.utf8), isExplicit: true)])
         // getAuditTrail may come from BaseModel; the singular getter is still the classic mistake.
         XCTAssertEqual(result.findings.map { "\($0.ruleID)@\($0.location.line)" }, ["has-many-singular-getter@10", "unknown-accessor@11"], result.compact)
+    }
+
+    func testAssociateFunctionsThatNothingCallsAreLeftOutWithANote() throws {
+        let book = "module.exports = (sequelize) => { const Book = sequelize.define('Book', {}); Book.associate = (models) => { Book.belongsTo(models.Author); }; return Book; };"
+        let author = "module.exports = (sequelize) => sequelize.define('Author', {});"
+        // The index registers the models itself and calls no associate: Book.associate is dead code.
+        let manual = read([
+            "models/index.js": "const db = {};\ndb.Book = require('./book')(sequelize);\ndb.Author = require('./author')(sequelize);\ndb.Author.hasMany(db.Book);\nmodule.exports = db;",
+            "models/book.js": book, "models/author.js": author,
+        ])
+        XCTAssertEqual(manual.flatMap { $0.models.flatMap(\.associations) }.map { "\($0.source).\($0.kind.rawValue)(\($0.target))" }, ["Author.hasMany(Book)"])
+        XCTAssertEqual(manual.flatMap(\.notes).map(\.text), ["Book.associate is never called (the code registers its models itself, and nothing calls associate): its associations do not exist and are left out"])
+        // With the usual loader loop, it runs.
+        let loader = read([
+            "models/index.js": "const db = {};\ndb.Book = require('./book')(sequelize);\ndb.Author = require('./author')(sequelize);\nObject.keys(db).forEach((name) => db[name].associate && db[name].associate(db));\nmodule.exports = db;",
+            "models/book.js": book, "models/author.js": author,
+        ])
+        XCTAssertEqual(loader.flatMap { $0.models.flatMap(\.associations) }.map { "\($0.source).\($0.kind.rawValue)(\($0.target))" }, ["Book.belongsTo(Author)"])
+        XCTAssertEqual(loader.flatMap(\.notes), [])
     }
 
     func testSequelizeTypescriptKeysFollowItsRules() throws {
@@ -303,6 +323,19 @@ final class CodeFrontEndTests: XCTestCase {
         ], result.compact)
         XCTAssertTrue(result.findings[1].message.contains("'missing-invers' is not a rule. Did you mean 'missing-inverse'?"), result.findings[1].message)
         XCTAssertEqual(result.findings[5].help, "write '// assoclint-disable-next-line RULE', '// assoclint-disable-line RULE' or '// assoclint-disable-file RULE'")
+    }
+
+    func testUnknownOptionsAreReportedAsInYAML() {
+        let source = """
+        const A = sequelize.define('A', {}), B = sequelize.define('B', {});
+        A.hasMany(B, { foreignkey: 'aId', inverse: { as: 'a' } });
+        B.belongsTo(A, { foreignKey: 'aId' });
+        """
+        let result = Linter.lint([LintInput(path: "a.js", bytes: Array(source.utf8), isExplicit: true)])
+        XCTAssertEqual(result.findings.map { "\($0.ruleID)@\($0.location.line):\($0.location.column)" },
+                       ["foreign-key-mismatch@2:1", "invalid-declaration@2:16", "invalid-declaration@2:35"], result.compact)
+        XCTAssertTrue(result.findings[1].message.hasPrefix("unknown association option 'foreignkey'. Did you mean 'foreignKey'?"), result.compact)
+        XCTAssertEqual(result.findings[2].message, "'inverse' is a Sequelize v7 option; Sequelize v6 ignores it")
     }
 
     // MARK: the fixtures, one project per code style

@@ -66,4 +66,30 @@ final class ReversalReviewTests: XCTestCase {
             XCTAssertEqual(result.ruleIDs, ["invalid-declaration"], "\(name): \(result.compact)")
         }
     }
+
+    /// Found in a real project: User declares `user_id` (a login handle, not a key) and both
+    /// sides of User-Review agree on `userId`. A column named after its own model links it to
+    /// no other model, so nothing is reversed.
+    func testAColumnNamedAfterItsOwnModelIsNotALinkToAnother() {
+        let result = lint("""
+        models:
+          User:
+            attributes:
+              user_id: { type: STRING(50), allowNull: false, unique: true }
+            associations:
+              - hasMany: Review
+                foreignKey: userId
+              - hasOne: Cart
+                foreignKey: userId
+          Review:
+            associations:
+              - belongsTo: User
+                as: user
+          Cart:
+            attributes:
+              total: INTEGER
+        """)
+        XCTAssertEqual(result.ruleIDs, ["missing-inverse"], result.compact)
+        XCTAssertTrue(result.findings[0].message.hasPrefix("User.hasOne(Cart) has no inverse"), result.compact)
+    }
 }

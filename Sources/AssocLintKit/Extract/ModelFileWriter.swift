@@ -18,7 +18,7 @@ public enum ModelFileWriter {
         }
         let notes = files.flatMap { file in file.notes.map { (file.path, $0) } }
         for (path, note) in notes {
-            writer.line("# not understood: \(comment("\(path):\(note.mark.line):\(note.mark.column): \(note.message)"))")
+            writer.line("# \(note.isHole ? "not understood" : "left out"): \(comment("\(path):\(note.mark.line):\(note.mark.column): \(note.message)"))")
         }
         writer.line("sequelize: 6")
         if files.contains(where: \.isIncomplete) {

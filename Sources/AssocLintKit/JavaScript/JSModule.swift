@@ -18,6 +18,8 @@ public struct JSModule: Sendable {
     public var exports: [String: JSModelRef] = [:]
     /// `module.exports = value` was written (so `require` returns that value, not the names).
     public var assignsModuleExports = false
+    /// Whether it calls some `.associate(...)` (the loader does: `db[name].associate(db)`).
+    public var callsAssociate = false
     /// `X.associate = ...` and `static associate` per model: each place (only the last one runs).
     public var associateAssignments: [(model: Int, mark: SourceMark)] = []
     /// `declare getX: SomeAssociationMixin<...>` members, by model.
@@ -45,15 +47,22 @@ public struct JSModule: Sendable {
     public var declaresSomething: Bool { !models.isEmpty || !associations.isEmpty || !usages.isEmpty || !notUnderstood.isEmpty }
 }
 
-/// A note about a place in a file that is not a finding (something that cannot be read statically).
+/// A note about a place in a file that is not a finding: something that cannot be read
+/// statically (a hole), or code that never runs; either way, what it declares is left out.
 public struct SourceNote: Sendable, Equatable {
     public var mark: SourceMark
     public var message: String
+    /// Something that cannot be read statically (else: read, and known never to run).
+    public var isHole = true
 
-    public init(mark: SourceMark, message: String) {
+    public init(mark: SourceMark, message: String, isHole: Bool = true) {
         self.mark = mark
         self.message = message
+        self.isHole = isHole
     }
+
+    /// The note as printed: "not understood, left out: ..." for a hole.
+    public var text: String { isHole ? "not understood, left out: \(message)" : message }
 }
 
 /// A model (or a value that may hold one) as the code names it; `JSProject` resolves it.

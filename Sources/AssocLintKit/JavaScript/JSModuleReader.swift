@@ -264,6 +264,7 @@ public enum JSModuleReader {
                 module.importSpecs.append(spec)
                 return .module(spec)
             }
+            if case .member(_, "associate", _) = callee { module.callsAssociate = true }
             if case .member(let object, let method, _) = callee {
                 switch method {
                 case "define" where arguments.count >= 2:
@@ -889,6 +890,14 @@ public enum JSModuleReader {
                 default:
                     // Present with a value not known statically: nothing is read from it.
                     _ = evaluate(option.value)
+                }
+                // An option Sequelize v6 does not know is ignored by it: say so, as for YAML.
+                if !Vocabulary.associationOptionKeys.contains(name) {
+                    let allowed = Vocabulary.associationOptionKeys
+                    module.problems.append(Vocabulary.sequelize7OnlyAssociationKeys.contains(name)
+                        ? DeclarationProblem(mark: option.mark, message: "'\(name)' is a Sequelize v7 option; Sequelize v6 ignores it")
+                        : DeclarationProblem(mark: option.mark, message: "unknown association option '\(name)'.\(Suggestion.phrase(for: name, in: allowed)) Sequelize v6 ignores it",
+                                             help: "known options: \(allowed.sorted().joined(separator: ", "))"))
                 }
             }
             return true

@@ -61,6 +61,9 @@ public enum JSProject {
                 }
             }
             for key in conflicting { registryKeys[key] = nil }
+            // A project that registers its models itself (`db.Book = require('./book')(...)`) and
+            // never calls `associate`: the associate functions are dead code.
+            let associateNeverRuns = !registryKeys.isEmpty && !modules.contains(where: \.callsAssociate)
 
             var files = modules.map { module -> SchemaFile in
                 var file = SchemaFile(path: module.path)
@@ -84,10 +87,20 @@ public enum JSProject {
                 // Only the last `associate` of a model runs: the earlier ones' associations do not exist.
                 var lastDefinition: [Int: Int] = [:]
                 for (definition, (model, _)) in module.associateAssignments.enumerated() { lastDefinition[model] = definition }
+                var deadDefinitions = Set<Int>()
                 for pending in module.associations {
                     var overwritten = false
                     if let definition = pending.associateDefinition {
-                        let model = module.associateAssignments[definition].model
+                        let (model, mark) = module.associateAssignments[definition]
+                        if associateNeverRuns {
+                            if deadDefinitions.insert(definition).inserted {
+                                files[index].notes.append(SourceNote(
+                                    mark: mark,
+                                    message: "\(module.models[model].name).associate is never called (the code registers its models itself, and nothing calls associate): its associations do not exist and are left out",
+                                    isHole: false))
+                            }
+                            continue
+                        }
                         overwritten = lastDefinition[model] != definition
                     }
                     attach(pending, in: index, file: &files[index], overwritten: overwritten)

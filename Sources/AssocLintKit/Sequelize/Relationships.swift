@@ -252,7 +252,13 @@ public struct Relationships: Sendable {
     /// Attributes of `holder` that link it to `referenced`, by `references` or by name, and
     /// whether each is linked by its name.
     static func linkColumns(from holder: ResolvedModel, to referenced: ResolvedModel, in schema: SemanticSchema) -> [(attribute: AttributeDecl, byName: Bool)] {
-        let names = linkNames(from: holder, to: referenced, in: schema)
+        var names = linkNames(from: holder, to: referenced, in: schema)
+        // A column named after its own model (`user_id` on User, a login handle or a legacy key)
+        // does not link it to another model, whatever an association between them calls its key.
+        if holder.name != referenced.name {
+            names.remove(ForeignKeyNaming.normalized(holder.defaultForeignKey))
+            names.remove(ForeignKeyNaming.normalized(holder.hasOneForeignKey))
+        }
         return holder.decl.attributes.compactMap { attribute in
             let byName = names.contains(ForeignKeyNaming.normalized(attribute.name))
             if let reference = attribute.references {
