@@ -222,6 +222,31 @@ final class MissingInverseTests: XCTestCase {
         XCTAssertEqual(result.findings[0].location.path, "a.yaml")
     }
 
+    func testAnAssociationBackOverAnotherKeyIsNamedNotDenied() {
+        // Found in a real project: two aliased belongsTo and a hasMany over a third key.
+        let result = lint("""
+        models:
+          Transfer:
+            attributes:
+              fromWarehouseId: INTEGER
+              toWarehouseId: INTEGER
+            associations:
+              - belongsTo: Warehouse
+                as: from
+                foreignKey: fromWarehouseId
+              - belongsTo: Warehouse
+                as: to
+                foreignKey: toWarehouseId
+          Warehouse:
+            associations:
+              - hasMany: Transfer
+                foreignKey: warehouseId
+        """)
+        XCTAssertEqual(result.ruleIDs, ["missing-inverse", "missing-inverse", "missing-inverse"], result.compact)
+        XCTAssertEqual(result.findings[0].message, "Transfer.belongsTo(Warehouse, { as: 'from' }) has no inverse over fromWarehouseId: Warehouse.hasMany(Transfer) goes back but uses the foreign key warehouseId, so warehouse.getTransfers() follows warehouseId, not fromWarehouseId")
+        XCTAssertEqual(result.findings[0].related.last?.location.line, 15)
+    }
+
     func testBelongsToManyNeedsTheSameJunction() {
         let result = lint("""
         models:

@@ -36,12 +36,27 @@ public struct MissingInverseRule: Rule {
                 let adder = association.names.accessor(.add) ?? ""
                 message = "\(association.call) goes through '\(through)' but \(other.call) goes through '\(otherThrough)': rows added with \(LintContext.instanceName(source.name)).\(adder)() are invisible to \(instance).\(other.names.accessor(.get) ?? "")(), and the other way round"
                 related.append(RelatedLocation(other.location, "\(other.call) uses '\(otherThrough)'"))
+            } else if association.kind != .belongsToMany,
+                      let back = schema.associations(from: target, to: source).first(where: { Self.couldPair(association.kind, $0.kind) }) {
+                // The target does go back to the source, but over another key: another relationship.
+                let getter = back.names.accessor(.get) ?? ""
+                message = "\(association.call) has no inverse over \(association.foreignKey): \(back.call) goes back but uses the foreign key \(back.foreignKey), so \(instance).\(getter)() follows \(back.foreignKey), not \(association.foreignKey)"
+                related.append(RelatedLocation(back.location, "\(back.call) uses \(back.foreignKey)"))
             }
             findings.append(finding(message, at: association.location,
                                     help: "add '- \(suggestion.yaml)' to \(target.name)'s associations",
                                     related: related))
         }
         return findings
+    }
+
+    /// Whether associations of these kinds, one each way, could be the two sides of one relationship.
+    static func couldPair(_ kind: AssociationKind, _ back: AssociationKind) -> Bool {
+        switch kind {
+        case .belongsTo: return back == .hasMany || back == .hasOne
+        case .hasMany, .hasOne: return back == .belongsTo
+        case .belongsToMany: return back == .belongsToMany
+        }
     }
 
     /// Whether the target has an entry that invalid-declaration reports and that names the source
