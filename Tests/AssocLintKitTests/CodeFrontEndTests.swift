@@ -173,6 +173,30 @@ final class CodeFrontEndTests: XCTestCase {
         XCTAssertEqual(result.findings.map { "\($0.ruleID)@\($0.location.line)" }, ["has-many-singular-getter@10", "unknown-accessor@11"], result.compact)
     }
 
+    func testInitInAnotherFileThanTheClass() throws {
+        // Found in a real project: the class in one file, `init` in another.
+        let files = read([
+            "models/post.ts": "export class Posts extends Model { declare addTags: BelongsToManyAddAssociationMixin<Tag, number>; }",
+            "models/postInit.ts": """
+            import { Posts } from './post';
+            export function initPosts() {
+              Posts.init({
+                id: { type: DataTypes.INTEGER.UNSIGNED, autoIncrement: true, primaryKey: true },
+                title: { type: DataTypes.STRING(200), allowNull: false },
+              }, { sequelize, modelName: 'Post', tableName: 'posts', paranoid: true });
+            }
+            """,
+        ])
+        let post = try XCTUnwrap(files.flatMap(\.models).first)
+        XCTAssertEqual(post.name, "Post")
+        XCTAssertEqual(post.tableName, "posts")
+        XCTAssertTrue(post.paranoid)
+        XCTAssertEqual(post.attributes.map { "\($0.name) \($0.type ?? "-")" }, ["id INTEGER.UNSIGNED", "title STRING(200)"])
+        XCTAssertEqual(post.location(of: post.attributes[1]), Location(path: "models/postInit.ts", mark: SourceMark(line: 5, column: 5)))
+        XCTAssertEqual(post.location.path, "models/post.ts")
+        XCTAssertEqual(post.declaredAccessors.map(\.name), ["addTags"])
+    }
+
     func testAssociateFunctionsThatNothingCallsAreLeftOutWithANote() throws {
         let book = "module.exports = (sequelize) => { const Book = sequelize.define('Book', {}); Book.associate = (models) => { Book.belongsTo(models.Author); }; return Book; };"
         let author = "module.exports = (sequelize) => sequelize.define('Author', {});"

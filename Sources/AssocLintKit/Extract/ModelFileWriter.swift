@@ -86,7 +86,7 @@ public enum ModelFileWriter {
                     line("    attributes: {}")
                 } else {
                     line("    attributes:")
-                    for attribute in model.attributes { self.attribute(attribute, path: model.path) }
+                    for attribute in model.attributes { self.attribute(attribute, path: model.attributesPath ?? model.path) }
                 }
             }
             if !model.associations.isEmpty {

@@ -18,6 +18,9 @@ public struct JSModule: Sendable {
     public var exports: [String: JSModelRef] = [:]
     /// `module.exports = value` was written (so `require` returns that value, not the names).
     public var assignsModuleExports = false
+    /// `X.init(attributes, options)` on a class imported from another file: what it declares,
+    /// read into a model of its own, merged into the class's model when the names are resolved.
+    public var foreignInits: [(model: JSModelRef, declared: ModelDecl)] = []
     /// Whether it calls some `.associate(...)` (the loader does: `db[name].associate(db)`).
     public var callsAssociate = false
     /// `X.associate = ...` and `static associate` per model: each place (only the last one runs).

@@ -277,6 +277,13 @@ public enum JSModuleReader {
                         if case .object = arguments[0] { applyInit(arguments, to: index) }
                         for argument in arguments.dropFirst(2) { _ = evaluate(argument) }
                         return model
+                    } else if let model = evaluate(object), arguments.count >= 2, case .object = arguments[0], case .object = arguments[1] {
+                        // A class imported from elsewhere, initialized here.
+                        let declared = ModelDecl(name: "", path: module.path, mark: mark)
+                        readAttributes(arguments[0], into: declared)
+                        readOptions(arguments[1], into: declared)
+                        module.foreignInits.append((model, declared))
+                        return model
                     }
                 case "model" where arguments.count == 1:
                     if case .string(let name, _) = arguments[0], Self.path(of: object)?.hasSuffix("sequelize") == true {
@@ -564,7 +571,17 @@ public enum JSModuleReader {
         /// the YAML format writes it (`STRING`, `STRING(64)`).
         static func typeText(_ expression: JSExpression) -> String? {
             switch expression {
-            case .member(_, let name, _): return name
+            case .member(let object, let name, _):
+                // `DataTypes.INTEGER.UNSIGNED` → `INTEGER.UNSIGNED`; `DataTypes.STRING(64).BINARY` too.
+                if let path = path(of: expression) {
+                    for prefix in ["Sequelize.DataTypes.", "DataTypes.", "Sequelize.", "DataType.", "sequelize.DataTypes.", "Sequelize.DataType."]
+                    where path.hasPrefix(prefix) {
+                        return String(path.dropFirst(prefix.count))
+                    }
+                    return name
+                }
+                if case .call = object, let base = typeText(object) { return base + "." + name }
+                return name
             case .identifier(let name, _): return name
             case .string(let text, _): return text
             case .call(let callee, let arguments, _):

@@ -47,6 +47,14 @@ public enum JSProject {
         }
 
         mutating func run() -> [SchemaFile] {
+            // `X.init(...)` in another file than the class: its attributes and options, first
+            // (a modelName there renames the model).
+            for (index, module) in modules.enumerated() {
+                for (ref, declared) in module.foreignInits {
+                    guard case .model(let model)? = value(ref, in: index) else { continue }
+                    Self.merge(declared, into: model)
+                }
+            }
             for module in modules {
                 for model in module.models where modelsByName[model.name] == nil { modelsByName[model.name] = model }
             }
@@ -117,11 +125,36 @@ public enum JSProject {
             return files
         }
 
+        /// What an `init` in another file declares, on the class's model.
+        static func merge(_ declared: ModelDecl, into model: ModelDecl) {
+            if !declared.name.isEmpty { model.name = declared.name }
+            if declared.declaresAttributes {
+                model.declaresAttributes = true
+                model.attributesPath = declared.path
+                for attribute in declared.attributes { JSModuleReader.Reader.add(attribute, to: model) }
+            }
+            model.tableName = declared.tableName ?? model.tableName
+            model.underscored = model.underscored || declared.underscored
+            model.freezeTableName = model.freezeTableName || declared.freezeTableName
+            model.paranoid = model.paranoid || declared.paranoid
+            model.timestamps = model.timestamps && declared.timestamps
+            model.deletedAtDisabled = model.deletedAtDisabled || declared.deletedAtDisabled
+            model.singularName = declared.singularName ?? model.singularName
+            model.pluralName = declared.pluralName ?? model.pluralName
+            model.uniqueIndexFields.formUnion(declared.uniqueIndexFields)
+            model.methods += declared.methods
+            model.isIncomplete = model.isIncomplete || declared.isIncomplete
+        }
+
         /// Puts an association on its source model, once its names are known.
         mutating func attach(_ pending: JSPendingAssociation, in index: Int, file: inout SchemaFile, overwritten: Bool = false) {
             let decl = pending.decl
             guard let source = model(pending.source, in: index) else {
-                file.notes.append(SourceNote(mark: decl.mark, message: "\(decl.kind.rawValue)(…) on something that is not a model known statically (any model may be incomplete)"))
+                var what = "\(decl.kind.rawValue)(…) on something that is not a model known statically"
+                if case .registryName(let key)? = value(pending.source, in: index) {
+                    what = "\(decl.kind.rawValue)(…) on the loader's '\(key)', but no model is named '\(key)' and nothing assigns that key (the loader may key its models otherwise)"
+                }
+                file.notes.append(SourceNote(mark: decl.mark, message: what + "; any model may be incomplete"))
                 file.isIncomplete = true
                 return
             }

@@ -18,7 +18,7 @@ public struct AliasAttributeCollisionRule: Rule {
                     "\(association.call): its key '\(key)' is also an attribute of \(source.name); Sequelize throws \"\(Self.message(key, source))\"",
                     at: association.location,
                     help: "rename the attribute, or give the association another alias (e.g. 'as: \(key)Record')",
-                    related: [RelatedLocation(Location(path: source.decl.path, mark: attribute.mark), "\(source.name).\(key) is declared here")]))
+                    related: [RelatedLocation(source.decl.location(of: attribute), "\(source.name).\(key) is declared here")]))
             } else {
                 findings.append(finding(
                     "\(association.call): its key '\(key)' is also its own foreign key, an attribute of \(source.name); Sequelize throws \"\(Self.message(key, source))\"",

@@ -39,7 +39,7 @@ public struct ForeignKeyMismatchRule: Rule {
                 "\(association.call) uses the foreign key \(association.foreignKey) (column \(association.foreignKeyColumn)), but \(holder.name) declares \(declared.name) (column \(declaredColumn)): Sequelize adds a second column \(association.foreignKeyColumn) next to \(declaredColumn)",
                 at: association.location,
                 help: "add 'foreignKey: \(declared.name)' to this association",
-                related: [RelatedLocation(Location(path: holder.decl.path, mark: declared.mark), "\(holder.name).\(declared.name) is declared here")]))
+                related: [RelatedLocation(holder.decl.location(of: declared), "\(holder.name).\(declared.name) is declared here")]))
         }
         return findings
     }

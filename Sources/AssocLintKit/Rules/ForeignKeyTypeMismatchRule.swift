@@ -15,11 +15,11 @@ public struct ForeignKeyTypeMismatchRule: Rule {
                     keyType: String, families: (family: TypeFamily, keyFamily: TypeFamily), via: String?) {
             guard reported.insert("\(holder.ordinal)\u{0}\(attribute.name)").inserted else { return }
             let keyAttribute = referenced.decl.attribute(named: key)
-            let related = RelatedLocation(keyAttribute.map { Location(path: referenced.decl.path, mark: $0.mark) } ?? referenced.decl.location,
+            let related = RelatedLocation(keyAttribute.map { referenced.decl.location(of: $0) } ?? referenced.decl.location,
                                           keyAttribute == nil ? "\(referenced.name).\(key) is the INTEGER id Sequelize adds" : "\(referenced.name).\(key) is \(keyType)")
             findings.append(finding(
                 "\(holder.name).\(attribute.name) is \(type) but \(via.map { "as the foreign key of \($0) it" } ?? "it") references \(referenced.name).\(key), which is \(keyType): Sequelize keeps the declared type, so the database refuses the foreign key constraint or compares \(families.family.rawValue) with \(families.keyFamily.rawValue) values",
-                at: Location(path: holder.decl.path, mark: attribute.mark),
+                at: holder.decl.location(of: attribute),
                 help: "declare \(holder.name).\(attribute.name) as \(keyType), the type of \(referenced.name).\(key)",
                 related: [related]))
         }

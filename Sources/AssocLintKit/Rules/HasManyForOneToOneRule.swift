@@ -17,9 +17,9 @@ public struct HasManyForOneToOneRule: Rule {
             if association.decl.foreignKeyUnique.isUniqueAlone {
                 evidence = ("its foreignKey is declared unique", Location(path: association.decl.path, mark: association.decl.foreignKeyMark ?? association.decl.mark))
             } else if let column, target.decl.isUniqueAlone(column) {
-                evidence = ("\(target.name).\(column.name) is unique", Location(path: target.decl.path, mark: column.mark))
+                evidence = ("\(target.name).\(column.name) is unique", target.decl.location(of: column))
             } else if let column, column.primaryKey, target.decl.attributes.count(where: \.primaryKey) == 1 {
-                evidence = ("\(target.name).\(column.name) is \(target.name)'s primary key", Location(path: target.decl.path, mark: column.mark))
+                evidence = ("\(target.name).\(column.name) is \(target.name)'s primary key", target.decl.location(of: column))
             } else if column == nil, !target.decl.uniqueIndexFields.isEmpty, target.decl.uniqueIndexFields.contains(association.foreignKeyColumn) {
                 // The key is added by Sequelize, but an index makes its column unique.
                 evidence = ("a unique index covers \(target.name).\(association.foreignKeyColumn) alone", target.decl.location)

@@ -18,7 +18,7 @@ public struct HasOneNotUniqueRule: Rule {
                 "\(association.call) is a one-to-one, but \(target.name).\(column.name) is not unique: nothing stops a second \(target.name) row for the same \(association.source), and \(instance).\(association.names.accessor(.get) ?? "")() then returns an arbitrary one",
                 at: association.location,
                 help: "declare \(target.name).\(column.name) with 'unique: true' (and a unique index in the database)",
-                related: [RelatedLocation(Location(path: target.decl.path, mark: column.mark), "\(target.name).\(column.name) is declared here")])
+                related: [RelatedLocation(target.decl.location(of: column), "\(target.name).\(column.name) is declared here")])
         }
     }
 }

@@ -72,7 +72,7 @@ public struct ReversedBelongsToRule: Rule {
         var related: [RelatedLocation] = []
         if let partner { related.append(RelatedLocation(partner.location, "\(partner.call) is declared here, reversed with it")) }
         if let right { related.append(RelatedLocation(right.location, "\(right.call) uses \(target.name).\(column.name)")) }
-        related.append(RelatedLocation(Location(path: target.decl.path, mark: column.mark), "\(target.name).\(column.name) links to \(source.name)"))
+        related.append(RelatedLocation(target.decl.location(of: column), "\(target.name).\(column.name) links to \(source.name)"))
         return finding(message, at: association.location, help: help, related: related)
     }
 }

@@ -21,7 +21,7 @@ public struct ReversedHasManyRule: Rule {
                 ?? "replace it with \(owner.described)"
             help += right.map { "; \($0.call) already holds the key \(source.name).\(column.name)" }
                 ?? "; declare \(holder.described)"
-            var related = [RelatedLocation(Location(path: source.decl.path, mark: column.mark), "\(source.name).\(column.name) links to \(target.name)")]
+            var related = [RelatedLocation(source.decl.location(of: column), "\(source.name).\(column.name) links to \(target.name)")]
             if let right { related.append(RelatedLocation(right.location, "\(right.call) uses \(source.name).\(column.name)")) }
             return finding(
                 "\(association.call) looks reversed: it expects a foreign key \(association.foreignKey) on \(target.name), but \(target.decl.declaresAttributes ? "\(target.name) has no column linking to \(source.name) while \(source.name).\(column.name) links to \(target.name)" : "\(source.name).\(column.name) references \(target.name) (which lists no attributes of its own)"), so \(source.name) belongs to \(target.name)",

@@ -16,7 +16,7 @@ public struct SetNullNotNullableRule: Rule {
             if association.decl.foreignKeyAllowNull == false {
                 notNull = Location(path: association.decl.path, mark: association.decl.foreignKeyMark ?? association.decl.mark)
             } else if let column, column.allowNull == false, association.decl.foreignKeyAllowNull == nil {
-                notNull = Location(path: holder.decl.path, mark: column.mark)
+                notNull = holder.decl.location(of: column)
             } else {
                 notNull = nil
             }

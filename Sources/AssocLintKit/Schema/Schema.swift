@@ -364,6 +364,15 @@ public final class ModelDecl: @unchecked Sendable {
 
     public var location: Location { Location(path: path, mark: mark) }
 
+    /// The file the attributes were read from, when not the model's own (code that calls
+    /// `X.init(...)` in another file than the class).
+    public var attributesPath: String?
+
+    /// Where an attribute of this model is declared.
+    public func location(of attribute: AttributeDecl) -> Location {
+        Location(path: attributesPath ?? path, mark: attribute.mark)
+    }
+
     public func attribute(named name: String) -> AttributeDecl? {
         attributes.first { $0.name == name }
     }
