@@ -109,6 +109,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.stdout, "models/user.js:3:1: warning: User.hasMany(Post) has no inverse: Post declares no belongsTo(User), so post.getUser() does not exist [missing-inverse]\n")
         let text = try assoclint(["lint", "--color", "never", "."], directory: root)
         XCTAssertTrue(text.stdout.contains("in 1 file"), "src/util.js declares nothing and is not counted: \(text.stdout)")
+        // Named on its own (an editor saving it), a code file without declarations is no mistake.
+        let util = try assoclint(["lint", "--format", "compact", "src/util.js"], directory: root)
+        XCTAssertEqual(util.status, 0, util.stderr)
+        XCTAssertEqual(util.stdout, "")
     }
 
     func testExtractWritesYAMLThatLintsLikeTheCode() throws {

@@ -75,6 +75,8 @@ public enum JSProject {
 
             var files = modules.map { module -> SchemaFile in
                 var file = SchemaFile(path: module.path)
+                // Most code declares no model: saving it in an editor is no mistake.
+                file.mayDeclareNothing = true
                 file.models = module.models
                 file.isIncomplete = module.isIncomplete
                 file.notes = module.notUnderstood

@@ -420,6 +420,9 @@ public struct SchemaFile: Sendable {
     public var isModelFile = false
     /// Whether the file could not be read completely (syntax error, limit), so models may be missing.
     public var isIncomplete = false
+    /// Whether holding no declarations is normal for the file (application code saved in an
+    /// editor), rather than a sign that it was named by mistake.
+    public var mayDeclareNothing = false
     public var models: [ModelDecl] = []
     public var usages: [UsageDecl] = []
     /// Declarations of the wrong shape, unknown keys, and options Sequelize rejects.
