@@ -184,6 +184,16 @@ final class SamplesAsCodeTests: XCTestCase {
             }.sorted()
         }
         XCTAssertEqual(spots(code, codeKeys), spots(yaml, yamlKeys), "\(sample):\n\(codeInputs.map { String(decoding: $0.bytes, as: UTF8.self) }.joined(separator: "\n"))", file: file, line: line)
+        // And what extract writes of that code lints like it too, mapped back through its comments.
+        let extracted = ModelFileWriter.render(code.context?.files ?? [], suppressions: code.context?.suppressionDirectives ?? [])
+        let relinted = Linter.lint([LintInput(path: "extracted.yaml", bytes: Array(extracted.utf8), isExplicit: true)], config: config)
+        let extractedSpots = relinted.findings.map { finding -> String in
+            let place = ExtractTests.codePlace(ofLine: finding.location.line, in: extracted) ?? "?"
+            let (path, codeLine) = (String(place.split(separator: ":").first ?? ""), Int(place.split(separator: ":").last ?? "") ?? 0)
+            return "\(finding.ruleID) \(path.split(separator: "/").last.map(String.init) ?? ""): \(Self.key(of: codeLine, in: codeKeys[path] ?? []))"
+                .replacingOccurrences(of: ".js:", with: ".yaml:")
+        }.sorted()
+        XCTAssertEqual(extractedSpots, spots(code, codeKeys), "\(sample): extract then lint\n\(extracted)", file: file, line: line)
         // The quiz and the pitfalls are all mistakes; the tutorial and the shop are clean.
         let clean = sample.hasSuffix("tutorial") || sample.hasSuffix("shop")
         XCTAssertEqual(yaml.findings.allSatisfy { RuleCatalog.optIn.contains($0.ruleID) }, clean, "\(sample): \(yaml.compact)", file: file, line: line)

@@ -159,7 +159,11 @@ public enum ModelFileWriter {
             if let allowNull = association.foreignKeyAllowNull { foreignKeyParts.append("allowNull: \(allowNull)") }
             if association.foreignKeyUnique == .unique { foreignKeyParts.append("unique: true") }
             if case .compositeIndex(let name) = association.foreignKeyUnique { foreignKeyParts.append("unique: \(scalar(name, flow: true))") }
-            if let type = association.foreignKeyType, association.kind != .belongsToMany { foreignKeyParts.append("type: \(scalar(type.value, flow: true))") }
+            // A type given by keyType is written as keyType, below.
+            let keyTypeWritten = association.misplacedOptions.contains { $0.name == "keyType" }
+            if let type = association.foreignKeyType, association.kind != .belongsToMany, !keyTypeWritten {
+                foreignKeyParts.append("type: \(scalar(type.value, flow: true))")
+            }
             if foreignKeyParts.isEmpty {
                 if let key = association.foreignKey { option("foreignKey", scalar(key, flow: oneLine), association.foreignKeyMark) }
             } else {
@@ -169,13 +173,35 @@ public enum ModelFileWriter {
             if let key = association.sourceKey { option("sourceKey", scalar(key, flow: oneLine), association.sourceKeyMark) }
             if let key = association.targetKey { option("targetKey", scalar(key, flow: oneLine), association.targetKeyMark) }
             if let key = association.otherKey { option("otherKey", scalar(key, flow: oneLine), association.otherKeyMark) }
-            if let through = association.through { option("through", scalar(through, flow: oneLine), association.throughMark) }
+            if let through = association.through {
+                // Options written inside `through`, where Sequelize does not read them, stay there.
+                let inside = association.misplacedOptions.filter { $0.place == .through }
+                if inside.isEmpty {
+                    option("through", scalar(through, flow: oneLine), association.throughMark)
+                } else {
+                    let parts = ["model: \(scalar(through, flow: true))"] + inside.map { "\($0.name): \(ModelFileWriter.literal($0.value))" }
+                    option("through", "{ \(parts.joined(separator: ", ")) }", association.throughMark)
+                }
+            }
             if let action = association.onDelete { option("onDelete", scalar(action.value, flow: oneLine), action.mark) }
             if let action = association.onUpdate { option("onUpdate", scalar(action.value, flow: oneLine), action.mark) }
             if let flag = association.constraints { option("constraints", "\(flag.value)", flag.mark) }
             if let flag = association.hooks { option("hooks", "\(flag.value)", flag.mark) }
             if association.hasScope { option("scope", "{}", nil) }
+            // Options Sequelize does not read where they are written: kept, for ignored-option.
+            for misplaced in association.misplacedOptions where misplaced.place != .through {
+                let value = misplaced.name == "keyType" ? association.foreignKeyType?.value ?? misplaced.value : misplaced.value
+                option(misplaced.name, ModelFileWriter.literal(value), misplaced.mark)
+            }
         }
+    }
+
+    /// A literal option value as YAML: booleans and numbers as they are, text quoted as needed,
+    /// `null` for a value that was not a literal. Always safe inside `{ }`.
+    static func literal(_ value: String?) -> String {
+        guard let value else { return "null" }
+        if value == "true" || value == "false" || (Double(value) != nil && value.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }) { return value }
+        return scalar(value, flow: true)
     }
 
     /// A comment's text: one line, whatever the path or message holds.

@@ -556,6 +556,18 @@ public enum JSModuleReader {
             return "{ \(parts.joined(separator: ", ")) }"
         }
 
+        /// A literal's value as text (`false`, `12`, `brandId`; a data type as the YAML format
+        /// writes it), nil for anything else.
+        static func literalText(_ expression: JSExpression) -> String? {
+            switch expression {
+            case .boolean(let flag, _): return "\(flag)"
+            case .number(let number, _): return number
+            case .string(let text, _): return text
+            case .member, .call: return typeText(expression)
+            default: return nil
+            }
+        }
+
         static func isTrue(_ expression: JSExpression) -> Bool {
             if case .boolean(true, _) = expression { return true }
             return false
@@ -870,18 +882,19 @@ public enum JSModuleReader {
                         association.otherKeyMark = option.value.mark
                     }
                 case ("keyType", _), ("uniqueKey", _), ("timestamps", _):
-                    association.misplacedOptions.append(MisplacedOption(name: name, place: .kindSpecific, mark: option.mark))
+                    association.misplacedOptions.append(MisplacedOption(name: name, place: .kindSpecific, mark: option.mark, value: Self.literalText(value)))
                     if name == "keyType", association.kind != .belongsToMany, let text = Self.typeText(value) {
                         association.foreignKeyType = association.foreignKeyType ?? OptionValue(value: text, mark: option.value.mark)
                     }
                 case (let name, _) where Vocabulary.misplacedAssociationKeys.contains(name):
-                    association.misplacedOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: option.mark))
+                    association.misplacedOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: option.mark, value: Self.literalText(value)))
                 case ("through", _):
                     var junction = value
                     if case .object(let parts, _) = value, let model = parts.first(where: { $0.name == "model" }) {
                         junction = resolvedLiteral(model.value)
                         for part in parts where part.name.map(Vocabulary.misplacedThroughKeys.contains) == true {
-                            association.misplacedOptions.append(MisplacedOption(name: part.name ?? "", place: .through, mark: part.mark))
+                            association.misplacedOptions.append(MisplacedOption(name: part.name ?? "", place: .through, mark: part.mark,
+                                                                                value: Self.literalText(resolvedLiteral(part.value))))
                         }
                     }
                     association.throughMark = option.value.mark

@@ -304,6 +304,8 @@ public struct MisplacedOption: Sendable, Equatable {
     public var name: String
     public var place: Place
     public var mark: SourceMark
+    /// The value as written, when it is a literal (`false`, `'INTEGER'`), as YAML would write it.
+    public var value: String?
 }
 
 /// An instance method the model defines itself (`methods:`): Sequelize never overrides it with an
