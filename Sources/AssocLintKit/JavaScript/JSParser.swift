@@ -598,7 +598,15 @@ public enum JSParser {
 
         mutating func leftHandSide() -> JSExpression {
             var value = primary()
+            var links = 0
             while let token = current {
+                // A chain longer than the nesting limit (`.then(f)` a thousand times) would nest
+                // the tree as deep: what came before is dropped, and the chain goes on from there.
+                links += 1
+                if links > JSParser.maxDepth {
+                    value = .other([], value.mark)
+                    links = 0
+                }
                 if token.isPunctuator(".") || token.isPunctuator("?.") {
                     advance()
                     if eat("#") {}
