@@ -20,7 +20,18 @@ public struct JSModule: Sendable {
     public var assignsModuleExports = false
     /// `X.init(attributes, options)` on a class imported from another file: what it declares,
     /// read into a model of its own, merged into the class's model when the names are resolved.
-    public var foreignInits: [(model: JSModelRef, declared: ModelDecl)] = []
+    public var foreignInits: [(model: JSModelRef, declared: ModelDecl, options: Set<String>)] = []
+    /// Models of classes that extend `Model` but that nothing here initializes (no `init`,
+    /// `super.init`, `@Table` or decorated column): an abstract base unless another file does.
+    public var uninitializedClasses = Set<Int>()
+    /// Static methods that return their class, by model (`static initModel(s) { return X.init(...) }`).
+    public var factoryMethods: [(model: Int, name: String)] = []
+    /// `new Sequelize(..., { define: { ... } })`: options every model gets unless it sets them,
+    /// and which options each model sets itself (by model index; -1 for foreign inits' models).
+    public var globalDefines: [(defaults: ModelDecl, options: Set<String>)] = []
+    public var explicitOptions: [Int: Set<String>] = [:]
+    /// `export * from './user'`: the modules whose names this one re-exports.
+    public var reexports: [String] = []
     /// Whether it calls some `.associate(...)` (the loader does: `db[name].associate(db)`).
     public var callsAssociate = false
     /// `X.associate = ...` and `static associate` per model: each place (only the last one runs).

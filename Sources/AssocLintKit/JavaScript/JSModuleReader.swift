@@ -142,6 +142,15 @@ public enum JSModuleReader {
                 _ = evaluate(expression)
             case .variables(let declarations, _):
                 for (pattern, initializer) in declarations {
+                    // `const db = { Tutorial: require('./tutorial')(sequelize) }`: keys, as `db.Tutorial = ...` would give.
+                    if case .identifier(let name, _) = pattern, case .object(let properties, _)? = initializer {
+                        for property in properties {
+                            let value = evaluate(property.value)
+                            if let key = property.name, !property.isSpread, let value { module.namespaceAssignments["\(name).\(key)"] = value }
+                        }
+                        bind(pattern, nil, initializer: initializer)
+                        continue
+                    }
                     let value = initializer.flatMap { evaluate($0) }
                     bind(pattern, value, initializer: initializer)
                 }
@@ -158,10 +167,21 @@ public enum JSModuleReader {
                     if case .ref(let value)? = lookup(name) { module.exports[name] = value }
                 }
             case .exportDefault(let value, _):
-                if let result = evaluate(value) { module.exports["default"] = result }
+                if case .object(let properties, _) = value, !properties.isEmpty {
+                    // `export default { User, Post }`: the names, as `module.exports = { ... }` gives them.
+                    for property in properties {
+                        guard let name = property.name, !property.isSpread else { _ = evaluate(property.value); continue }
+                        if let result = evaluate(property.value) { module.exports[name] = result }
+                    }
+                } else if let result = evaluate(value) {
+                    module.exports["default"] = result
+                }
             case .exportNames(let names, let source, _):
                 for (local, exported) in names {
-                    if let source {
+                    if let source, local == "*" {
+                        module.importSpecs.append(source)
+                        if exported == "*" { module.reexports.append(source) } else { module.exports[exported] = .module(source) }
+                    } else if let source {
                         module.importSpecs.append(source)
                         module.exports[exported] = .named(source, local)
                     } else if case .ref(let value)? = lookup(local) {
@@ -210,11 +230,25 @@ public enum JSModuleReader {
                 if let path = Self.path(of: object), path == "sequelize.models" || path.hasSuffix(".sequelize.models") {
                     return .registry(name)
                 }
+                // `const { User, Post } = sequelize.models`: the models by name.
+                if name == "models", let path = Self.path(of: object), path == "sequelize" || path.hasSuffix(".sequelize") {
+                    return .registryObject("sequelize.models")
+                }
                 return evaluate(object).map { .member($0, name) }
             case .call(let callee, let arguments, let mark):
                 return call(callee, arguments, mark: mark)
             case .new(let callee, let arguments, _):
                 _ = evaluate(callee)
+                // `new Sequelize(url, { define: { underscored: true } })`: options for every model.
+                if Self.path(of: callee).map({ $0 == "Sequelize" || $0.hasSuffix(".Sequelize") }) == true {
+                    for argument in arguments {
+                        guard case .object(let properties, _) = resolvedLiteral(argument),
+                              let define = properties.first(where: { $0.name == "define" }) else { continue }
+                        let defaults = ModelDecl(name: "", path: module.path, mark: define.mark)
+                        readOptions(define.value, into: defaults)
+                        module.globalDefines.append((defaults, Self.keys(resolvedLiteral(define.value))))
+                    }
+                }
                 arguments.forEach { _ = evaluate($0) }
                 return nil
             case .assignment(let target, let op, let value, let mark):
@@ -264,26 +298,43 @@ public enum JSModuleReader {
                 module.importSpecs.append(spec)
                 return .module(spec)
             }
-            if case .member(_, "associate", _) = callee { module.callsAssociate = true }
+            // The loader calls associate: `db[name].associate(db)`, `m['associate'](db)`, `m.associate.call(m, db)`.
+            switch callee {
+            case .member(_, "associate", _), .index(_, .string("associate", _), _),
+                 .member(.member(_, "associate", _), "call", _), .member(.member(_, "associate", _), "apply", _):
+                module.callsAssociate = true
+            default: break
+            }
             if case .member(let object, let method, _) = callee {
                 switch method {
-                case "define" where arguments.count >= 2:
+                case "define" where arguments.count >= 2 && !(Self.path(of: object)?.lowercased().contains("mock") ?? false):
+                    // (A test double such as sequelize-mock's `DBConnectionMock.define` defines nothing real.)
                     if let index = define(arguments, mark: mark) { return .local(index) }
                 case _ where JSModuleReader.associationKinds.contains(method):
                     associationCall(object, kind: AssociationKind(rawValue: method) ?? .hasMany, arguments: arguments, mark: mark)
                     return nil
                 case "init" where !arguments.isEmpty:
+                    // `static init(sequelize) { return super.init({...}, {...}) }` (sequelize-auto).
+                    if case .identifier("super", _) = object, case .local(let index)? = thisModel {
+                        if case .object = resolvedLiteral(arguments[0]) { applyInit(arguments, to: index) }
+                        return .local(index)
+                    }
                     if let model = evaluate(object), case .local(let index) = model {
-                        if case .object = arguments[0] { applyInit(arguments, to: index) }
+                        if case .object = resolvedLiteral(arguments[0]) { applyInit(arguments, to: index) }
                         for argument in arguments.dropFirst(2) { _ = evaluate(argument) }
                         return model
-                    } else if let model = evaluate(object), arguments.count >= 2, case .object = arguments[0], case .object = arguments[1] {
+                    } else if let model = evaluate(object), arguments.count >= 2, case .object = resolvedLiteral(arguments[0]), case .object = resolvedLiteral(arguments[1]) {
                         // A class imported from elsewhere, initialized here.
                         let declared = ModelDecl(name: "", path: module.path, mark: mark)
                         readAttributes(arguments[0], into: declared)
                         readOptions(arguments[1], into: declared)
-                        module.foreignInits.append((model, declared))
+                        module.foreignInits.append((model, declared, Self.keys(resolvedLiteral(arguments[1]))))
                         return model
+                    }
+                case _ where module.factoryMethods.contains(where: { $0.name == method }):
+                    if case .local(let index)? = evaluate(object), module.factoryMethods.contains(where: { $0 == (index, method) }) {
+                        for argument in arguments { _ = evaluate(argument) }
+                        return .local(index)
                     }
                 case "model" where arguments.count == 1:
                     if case .string(let name, _) = arguments[0], Self.path(of: object)?.hasSuffix("sequelize") == true {
@@ -407,7 +458,7 @@ public enum JSModuleReader {
 
         /// `sequelize.define('Name', attributes, options)`: the new model's index.
         mutating func define(_ arguments: [JSExpression], mark: SourceMark) -> Int? {
-            guard case .object = arguments[1] else { return nil }
+            guard case .object = resolvedLiteral(arguments[1]) else { return nil }
             guard case .string(let name, _) = arguments[0] else {
                 module.notUnderstood.append(SourceNote(mark: arguments[0].mark, message: "a model defined with a name that is not a string literal (any model may be missing)"))
                 module.isIncomplete = true
@@ -421,7 +472,8 @@ public enum JSModuleReader {
             }
             let index = addModel(named: name, at: mark)
             readAttributes(arguments[1], into: module.models[index])
-            if arguments.count > 2 { readOptions(arguments[2], into: module.models[index]) }
+            // `define` sets options.modelName to its first argument: a modelName there is ignored.
+            if arguments.count > 2 { readOptions(arguments[2], into: module.models[index], modelNameApplies: false, explicitFor: index) }
             return index
         }
 
@@ -431,8 +483,9 @@ public enum JSModuleReader {
         }
 
         mutating func applyInit(_ arguments: [JSExpression], to index: Int) {
+            module.uninitializedClasses.remove(index)
             readAttributes(arguments[0], into: module.models[index])
-            if arguments.count > 1 { readOptions(arguments[1], into: module.models[index]) }
+            if arguments.count > 1 { readOptions(arguments[1], into: module.models[index], explicitFor: index) }
         }
 
         mutating func readAttributes(_ expression: JSExpression, into model: ModelDecl) {
@@ -491,11 +544,14 @@ public enum JSModuleReader {
             }
         }
 
-        mutating func readOptions(_ expression: JSExpression, into model: ModelDecl) {
+        mutating func readOptions(_ expression: JSExpression, into model: ModelDecl, modelNameApplies: Bool = true, explicitFor index: Int? = nil) {
             guard case .object(let properties, _) = resolvedLiteral(expression) else { _ = evaluate(expression); return }
             for property in properties {
+                if let index, let name = property.name { module.explicitOptions[index, default: []].insert(name) }
                 switch (property.name, property.value) {
                 case ("tableName", .string(let table, _)): model.tableName = table
+                case ("modelName", _) where !modelNameApplies:
+                    break
                 case ("modelName", .string(let name, let nameMark)):
                     if name.isEmpty {
                         module.problems.append(DeclarationProblem(mark: nameMark, message: "modelName '' names no model: Sequelize needs a model name",
@@ -568,6 +624,12 @@ public enum JSModuleReader {
             }
         }
 
+        /// The plain keys of an object literal.
+        static func keys(_ expression: JSExpression) -> Set<String> {
+            guard case .object(let properties, _) = expression else { return [] }
+            return Set(properties.compactMap(\.name))
+        }
+
         static func isTrue(_ expression: JSExpression) -> Bool {
             if case .boolean(true, _) = expression { return true }
             return false
@@ -629,6 +691,8 @@ public enum JSModuleReader {
                   Self.extendsModel(type) || initializedClasses.contains(name) || Self.hasTableDecorator(type) else { return nil }
             let index = addModel(named: name, at: type.mark)
             classModels[type.mark] = index
+            let decorated = Self.hasTableDecorator(type) || type.members.contains { !$0.decorators.isEmpty }
+            if !initializedClasses.contains(name) && !decorated { module.uninitializedClasses.insert(index) }
             // `class User extends BaseModel`: the base class's methods are not known here.
             module.models[index].inheritsUnknownMethods = type.superclass != nil && !Self.extendsModel(type)
             return index
@@ -659,7 +723,7 @@ public enum JSModuleReader {
                    typeText.contains("AssociationMixin") || typeText.contains("Mixin<") {
                     module.declaredMixins.append((index, member.name, typeText, member.mark))
                 }
-                if member.isStatic && member.name == "associate", let index {
+                if member.isStatic && member.name == "associate", let index, case .function? = member.value {
                     module.associateAssignments.append((index, member.mark))
                     let savedAssociate = currentAssociate
                     currentAssociate = module.associateAssignments.count - 1
@@ -673,7 +737,8 @@ public enum JSModuleReader {
                         module.models[index].methods.append(MethodDecl(name: member.name, mark: member.mark))
                     }
                     // Arrow fields keep the instance as `this`; methods have it as their own.
-                    _ = readFunction(function, parameters: function.isArrow ? .plain : .method)
+                    let result = readFunction(function, parameters: function.isArrow ? .plain : .method)
+                    if let index, member.isStatic, case .factory(index)? = result { module.factoryMethods.append((index, member.name)) }
                 } else {
                     _ = evaluate(value)
                 }

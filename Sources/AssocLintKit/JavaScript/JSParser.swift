@@ -166,9 +166,14 @@ public enum JSParser {
                 }
                 if at("{") { return exportList(start) }
                 if at("*") {
-                    // export * from 'm': not read.
-                    skipToStatementEnd()
-                    return .other(start)
+                    // `export * from 'm'` (local "*" exported as "*"), `export * as ns from 'm'`.
+                    advance()
+                    var exported = "*"
+                    if eatWord("as"), let name = current, name.kind == .identifier || name.kind == .string { exported = name.text; advance() }
+                    var source: String?
+                    if eatWord("from"), let token = current, token.kind == .string { source = token.text; advance() }
+                    eat(";")
+                    return source.map { .exportNames([("*", exported)], from: $0, start) } ?? .other(start)
                 }
                 eatWord("declare")
                 return .export(statement(), start)

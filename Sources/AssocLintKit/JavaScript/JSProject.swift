@@ -37,6 +37,10 @@ public enum JSProject {
         /// Absolute path → module index.
         let byPath: [String: Int]
         var registryKeys: [String: ModelDecl] = [:]
+        /// sequelize-typescript keys already reported missing ("holder\0other").
+        var reportedMissingKeys = Set<String>()
+        /// Static methods returning their class, by model.
+        let factoryMethods: [ObjectIdentifier: Set<String>]
         var modelsByName: [String: ModelDecl] = [:]
 
         init(modules: [JSModule]) {
@@ -44,15 +48,36 @@ public enum JSProject {
             var byPath: [String: Int] = [:]
             for (index, module) in modules.enumerated() where byPath[module.absolutePath] == nil { byPath[module.absolutePath] = index }
             self.byPath = byPath
+            var factories: [ObjectIdentifier: Set<String>] = [:]
+            for module in modules {
+                for (model, name) in module.factoryMethods { factories[ObjectIdentifier(module.models[model]), default: []].insert(name) }
+            }
+            factoryMethods = factories
         }
 
         mutating func run() -> [SchemaFile] {
             // `X.init(...)` in another file than the class: its attributes and options, first
             // (a modelName there renames the model).
+            var initializedElsewhere = Set<ObjectIdentifier>()
+            var explicit: [ObjectIdentifier: Set<String>] = [:]
             for (index, module) in modules.enumerated() {
-                for (ref, declared) in module.foreignInits {
+                for (ref, declared, options) in module.foreignInits {
                     guard case .model(let model)? = value(ref, in: index) else { continue }
                     Self.merge(declared, into: model)
+                    initializedElsewhere.insert(ObjectIdentifier(model))
+                    explicit[ObjectIdentifier(model), default: []].formUnion(options)
+                }
+                for (model, options) in module.explicitOptions {
+                    explicit[ObjectIdentifier(module.models[model]), default: []].formUnion(options)
+                }
+            }
+            // `new Sequelize(..., { define })`: when the project has one, every model's defaults.
+            let defines = modules.flatMap(\.globalDefines)
+            if defines.count == 1, let (defaults, options) = defines.first {
+                for module in modules {
+                    for model in module.models {
+                        Self.applyDefaults(defaults, options, to: model, except: explicit[ObjectIdentifier(model)] ?? [])
+                    }
                 }
             }
             for module in modules {
@@ -77,7 +102,10 @@ public enum JSProject {
                 var file = SchemaFile(path: module.path)
                 // Most code declares no model: saving it in an editor is no mistake.
                 file.mayDeclareNothing = true
-                file.models = module.models
+                // A class that extends Model but that nothing initializes is an abstract base.
+                file.models = module.models.enumerated().filter { index, model in
+                    !module.uninitializedClasses.contains(index) || initializedElsewhere.contains(ObjectIdentifier(model))
+                }.map(\.element)
                 file.isIncomplete = module.isIncomplete
                 file.notes = module.notUnderstood
                 file.problems = module.problems
@@ -125,6 +153,16 @@ public enum JSProject {
                 files[index].notes.sort { $0.mark < $1.mark }
             }
             return files
+        }
+
+        /// The global `define` options, for those the model does not set itself.
+        static func applyDefaults(_ defaults: ModelDecl, _ options: Set<String>, to model: ModelDecl, except: Set<String>) {
+            let given = options.subtracting(except)
+            if given.contains("underscored") { model.underscored = defaults.underscored }
+            if given.contains("freezeTableName") { model.freezeTableName = defaults.freezeTableName }
+            if given.contains("paranoid") { model.paranoid = defaults.paranoid }
+            if given.contains("timestamps") { model.timestamps = defaults.timestamps }
+            if given.contains("deletedAt") { model.deletedAtDisabled = defaults.deletedAtDisabled }
         }
 
         /// What an `init` in another file declares, on the class's model.
@@ -175,7 +213,9 @@ public enum JSProject {
                 }
                 decl.through = name
             }
-            if pending.decorated { decoratedKeys(decl, source: source) }
+            if pending.decorated, let problem = decoratedKeys(decl, source: source) {
+                file.problems.append(problem)
+            }
             if overwritten {
                 source.overwrittenAssociations.append(decl)
                 return
@@ -198,12 +238,19 @@ public enum JSProject {
         }()
 
         /// sequelize-typescript passes the foreign key explicitly: the first `@ForeignKey` to the
-        /// other model on the class that holds the key.
-        mutating func decoratedKeys(_ decl: AssociationDecl, source: ModelDecl) {
+        /// other model on the class that holds the key. Without one it throws at `addModels`:
+        /// the problem, if so.
+        mutating func decoratedKeys(_ decl: AssociationDecl, source: ModelDecl) -> DeclarationProblem? {
+            // Whatever is reported, an association whose key is missing is not set up at all.
+            var missingKey = false
+            defer { if missingKey { decl.isReportedInvalid = true } }
             let keys = decoratedForeignKeys
+            var missing: (holder: String, other: String)?
             func key(on holder: String?, pointingAt other: String) -> String? {
                 guard let holder else { return nil }
-                return keys[holder]?.first { $0.target == other }?.attribute
+                if let found = keys[holder]?.first(where: { $0.target == other })?.attribute { return found }
+                missing = missing ?? (holder, other)
+                return nil
             }
             switch decl.kind {
             case .hasMany, .hasOne:
@@ -211,9 +258,19 @@ public enum JSProject {
             case .belongsTo:
                 if decl.foreignKey == nil { decl.foreignKey = key(on: source.name, pointingAt: decl.target) }
             case .belongsToMany:
-                if decl.foreignKey == nil { decl.foreignKey = key(on: decl.through, pointingAt: source.name) }
-                if decl.otherKey == nil { decl.otherKey = key(on: decl.through, pointingAt: decl.target) }
+                // A through model that is not a class (a table name) gets Sequelize's default keys.
+                guard let through = decl.through, modelsByName[through] != nil, decl.throughForm == .model else { return nil }
+                if decl.foreignKey == nil { decl.foreignKey = key(on: through, pointingAt: source.name) }
+                if decl.otherKey == nil { decl.otherKey = key(on: through, pointingAt: decl.target) }
             }
+            // One missing key is one mistake, however many decorators need it.
+            guard let (holder, other) = missing, modelsByName[holder] != nil else { return nil }
+            missingKey = true
+            guard reportedMissingKeys.insert("\(holder)\u{0}\(other)").inserted else { return nil }
+            return DeclarationProblem(
+                mark: decl.mark,
+                message: "@\(decl.kind.decoratorName)(() => \(decl.target)) on \(source.name): \(holder) has no @ForeignKey(() => \(other)), so sequelize-typescript throws \"Foreign key for \"\(other)\" is missing on \"\(holder)\".\" at addModels",
+                help: "add '@ForeignKey(() => \(other)) @Column' to the key column of \(holder), or pass the key as the decorator's second argument")
         }
 
         /// The model a reference names, if it is one known statically.
@@ -257,6 +314,10 @@ public enum JSProject {
                 guard let target = self.module(spec, from: index) else { return nil }
                 if let value = modules[target].exports[name] { return self.value(value, in: target, depth: depth + 1) }
                 if name == "default" { return .namespace(target) }
+                // `export * from './user'`: the name from the modules re-exported.
+                for spec in modules[target].reexports {
+                    if let found = self.value(.named(spec, name), in: target, depth: depth + 1) { return found }
+                }
                 if modules[target].assignsModuleExports, let value = modules[target].exports["default"],
                    let base = self.value(value, in: target, depth: depth + 1) {
                     return member(base, name, depth: depth + 1)
@@ -266,6 +327,11 @@ public enum JSProject {
                 return value(base, in: index, depth: depth + 1).flatMap { member($0, name, depth: depth + 1) }
             case .called(let base):
                 if case .factory(let model)? = value(base, in: index, depth: depth + 1) { return .model(model) }
+                // `User.initModel(sequelize)`: a static method that returns its class.
+                if case .member(let inner, let name) = base, case .model(let model)? = value(inner, in: index, depth: depth + 1),
+                   factoryMethods[ObjectIdentifier(model)]?.contains(name) == true {
+                    return .model(model)
+                }
                 return nil
             }
         }
@@ -273,7 +339,11 @@ public enum JSProject {
         func member(_ base: Value, _ name: String, depth: Int) -> Value? {
             switch base {
             case .namespace(let target):
-                return modules[target].exports[name].flatMap { value($0, in: target, depth: depth + 1) }
+                if let exported = modules[target].exports[name] { return value(exported, in: target, depth: depth + 1) }
+                for spec in modules[target].reexports {
+                    if let found = value(.named(spec, name), in: target, depth: depth + 1) { return found }
+                }
+                return nil
             case .registryObject(let target, let object):
                 if let assigned = modules[target].namespaceAssignments["\(object).\(name)"] {
                     return value(assigned, in: target, depth: depth + 1)

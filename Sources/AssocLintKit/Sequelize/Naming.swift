@@ -234,6 +234,8 @@ public enum ModelMethods {
         "removeHook", "hasHook", "hasHooks", "runHooks", "getAttributes", "removeAttribute",
         "refreshAttributes", "findById", "findByPrimary", "all", "find", "findAndCount",
         "findOrInitialize", "insertOrUpdate",
+        // Object.prototype, which every instance has
+        "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toString", "toLocaleString", "valueOf",
         // hook shorthands
         "beforeValidate", "afterValidate", "validationFailed", "beforeCreate", "afterCreate",
         "beforeDestroy", "afterDestroy", "beforeRestore", "afterRestore", "beforeUpdate", "afterUpdate",

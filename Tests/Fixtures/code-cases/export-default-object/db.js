@@ -1,0 +1,2 @@
+import { Sequelize } from 'sequelize';
+export default new Sequelize('sqlite::memory:');

@@ -1,0 +1,3 @@
+import { User } from './user.js';
+import { Post } from './post.js';
+export default { User, Post };

@@ -1,0 +1,3 @@
+import { User, Post } from './models';
+User.hasMany(Post, { foreignKey: 'authorId' });
+Post.belongsTo(User, { foreignKey: 'authorId' });

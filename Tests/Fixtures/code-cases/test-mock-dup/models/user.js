@@ -1,0 +1,4 @@
+module.exports = (sequelize, DataTypes) => {
+  const User = sequelize.define('User', { email: DataTypes.STRING });
+  return User;
+};
