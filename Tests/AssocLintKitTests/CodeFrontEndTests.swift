@@ -299,6 +299,12 @@ final class CodeFrontEndTests: XCTestCase {
         ])
         XCTAssertEqual(files[1].usages.map { "\($0.model).\($0.method) \($0.mark.line)" }, ["Order.getItem 5"])
         XCTAssertTrue(files[1].isModelFile, "a file with usages takes part")
+        let built = read([
+            "models.js": "const Order = sequelize.define('Order', { code: { type: new DataTypes.STRING(12) } }); module.exports = { Order };",
+            "draft.js": "const { Order } = require('./models');\nconst draft = Order.build({});\ndraft.getLines();",
+        ])
+        XCTAssertEqual(built[0].usages.map { "\($0.model).\($0.method) \($0.mark.line)" }, ["Order.getLines 3"], "build() without await")
+        XCTAssertEqual(built[1].models.first?.attributes.first?.type, "STRING(12)")
     }
 
     func testTypedNamesThisAndSequelizeTypescriptHelpersAreUsages() throws {

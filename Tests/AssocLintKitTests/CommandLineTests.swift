@@ -103,12 +103,21 @@ final class CommandLineTests: XCTestCase {
         try user.write(to: root.appendingPathComponent("dist/models/user.js"), atomically: true, encoding: .utf8)
         try user.write(to: root.appendingPathComponent("node_modules/orm/index.js"), atomically: true, encoding: .utf8)
         try user.write(to: root.appendingPathComponent("models/user.d.ts"), atomically: true, encoding: .utf8)
+        // TypeScript compiled beside its source: the source alone is read.
+        try user.write(to: root.appendingPathComponent("models/team.ts"), atomically: true, encoding: .utf8)
+        try user.replacingOccurrences(of: "'User'", with: "'Team'").replacingOccurrences(of: "'Post'", with: "'Member'")
+            .write(to: root.appendingPathComponent("models/team.ts"), atomically: true, encoding: .utf8)
+        try "const Team = sequelize.define('Team', {});\n".write(to: root.appendingPathComponent("models/team.js"), atomically: true, encoding: .utf8)
         try "export const add = (a, b) => a + b;\n".write(to: root.appendingPathComponent("src/util.js"), atomically: true, encoding: .utf8)
         let run = try assoclint(["lint", "--format", "compact", "."], directory: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertEqual(run.stdout, "models/user.js:3:1: warning: User.hasMany(Post) has no inverse: Post declares no belongsTo(User), so post.getUser() does not exist [missing-inverse]\n")
+        XCTAssertEqual(run.stdout, """
+        models/team.ts:3:1: warning: Team.hasMany(Member) has no inverse: Member declares no belongsTo(Team), so member.getTeam() does not exist [missing-inverse]
+        models/user.js:3:1: warning: User.hasMany(Post) has no inverse: Post declares no belongsTo(User), so post.getUser() does not exist [missing-inverse]
+
+        """)
         let text = try assoclint(["lint", "--color", "never", "."], directory: root)
-        XCTAssertTrue(text.stdout.contains("in 1 file"), "src/util.js declares nothing and is not counted: \(text.stdout)")
+        XCTAssertTrue(text.stdout.contains("in 2 files"), "src/util.js declares nothing and is not counted: \(text.stdout)")
         // Named on its own (an editor saving it), a code file without declarations is no mistake.
         let util = try assoclint(["lint", "--format", "compact", "src/util.js"], directory: root)
         XCTAssertEqual(util.status, 0, util.stderr)

@@ -80,12 +80,13 @@ public enum JSModuleReader {
             case .identifier(let name, let mark):
                 if let model = annotatedModel(mark) {
                     bind(name, .instance(model))
+                } else if let initializer, let model = instanceModel(initializer) {
+                    // `Order.build()` (with or without await): an instance, whatever the call returns.
+                    bind(name, .instance(model))
                 } else if let value {
                     bind(name, .ref(value))
                 } else if let initializer, Self.isLiteral(initializer) {
                     bind(name, .literal(initializer))
-                } else if let initializer, let model = instanceModel(initializer) {
-                    bind(name, .instance(model))
                 } else {
                     bind(name, .opaque)
                 }
@@ -658,7 +659,8 @@ public enum JSModuleReader {
                 return name
             case .identifier(let name, _): return name
             case .string(let text, _): return text
-            case .call(let callee, let arguments, _):
+            case .call(let callee, let arguments, _), .new(let callee, let arguments, _):
+                // `DataTypes.STRING(64)`, and `new DataTypes.STRING(64)`.
                 guard let base = typeText(callee) else { return nil }
                 let values = arguments.compactMap { argument -> String? in
                     switch argument {

@@ -51,7 +51,17 @@ enum FileDiscovery {
         var found: [String] = []
         var visited = Set<String>()
         walk(directory, found: &found, visited: &visited, errors: &errors, errorPath: errorPath, inBuildOutput: false)
-        return found.sorted()
+        return withoutCompiledCopies(found).sorted()
+    }
+
+    /// JavaScript that TypeScript compiled beside its source (`user.js` next to `user.ts`) is a
+    /// copy of it: only the source is read.
+    static func withoutCompiledCopies(_ files: [String]) -> [String] {
+        let all = Set(files)
+        let compiled: [(js: String, ts: String)] = [(".js", ".ts"), (".jsx", ".tsx"), (".mjs", ".mts"), (".cjs", ".cts")]
+        return files.filter { file in
+            !compiled.contains { file.hasSuffix($0.js) && all.contains(String(file.dropLast($0.js.count)) + $0.ts) }
+        }
     }
 
     /// Whether a file found in a walk is read: YAML, or code outside build output.
@@ -104,7 +114,7 @@ enum FileDiscovery {
                 if !excluding.contains(path), isDirectory(path) == false { found.append(path) }
             }
         }
-        return found
+        return withoutCompiledCopies(found)
     }
 
     static func read(_ file: DiscoveredFile, isExplicit: Bool, maxBytes: Int = .max) -> Result<LintInput, InputError> {
