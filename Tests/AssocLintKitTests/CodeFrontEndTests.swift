@@ -174,6 +174,17 @@ final class CodeFrontEndTests: XCTestCase {
         XCTAssertEqual(result.findings.map { "\($0.ruleID)@\($0.location.line)" }, ["has-many-singular-getter@10", "unknown-accessor@11"], result.compact)
     }
 
+    func testClassMethodsOfSequelizeV3AreNotRun() throws {
+        let file = extract("""
+        const User = sequelize.define('User', {}, {
+          classMethods: { associate: function (models) { User.hasMany(models.Post); } },
+        });
+        const Post = sequelize.define('Post', {});
+        """).file
+        XCTAssertEqual(file.models.flatMap(\.associations).count, 0)
+        XCTAssertEqual(file.notes.map(\.text), ["classMethods is an option of Sequelize v3 that v6 ignores: User gets none of associate, so the associations declared in its associate do not exist; left out"])
+    }
+
     func testInitInAnotherFileThanTheClass() throws {
         // Found in a real project: the class in one file, `init` in another.
         let files = read([

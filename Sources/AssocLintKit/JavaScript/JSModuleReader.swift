@@ -590,6 +590,13 @@ public enum JSModuleReader {
                         default: break
                         }
                     }
+                case ("classMethods", .object(let methods, _)):
+                    // Sequelize v3's form: v6 ignores it, so an associate written there never runs.
+                    let names = methods.compactMap(\.name)
+                    module.notUnderstood.append(SourceNote(
+                        mark: property.mark,
+                        message: "classMethods is an option of Sequelize v3 that v6 ignores: \(model.name) gets none of \(names.joined(separator: ", "))\(names.contains("associate") ? ", so the associations declared in its associate do not exist" : ""); left out",
+                        isHole: false))
                 case ("instanceMethods", .object(let methods, _)):
                     // Sequelize v3's form (v6 ignores it): recorded so calls to them are not unknown.
                     for method in methods { if let name = method.name { model.methods.append(MethodDecl(name: name, mark: method.mark)) } }
