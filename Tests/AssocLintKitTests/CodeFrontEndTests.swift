@@ -342,6 +342,8 @@ final class CodeFrontEndTests: XCTestCase {
         XCTAssertEqual(files[0].usages.map { "\($0.model).\($0.method) \($0.mark.line)" }, ["Order.getLines 2"])
         XCTAssertEqual(files[1].usages.map { "\($0.model).\($0.method) \($0.mark.line)" },
                        ["Order.getCustomer 3", "Order.countLines 5", "Order.getItems 7", "Order.countLines 8"])
+        // Findings point at the method's name (or at $get's property name), not at the receiver.
+        XCTAssertEqual(files[1].usages.map(\.mark.column), [9, 10, 14, 16])
     }
 
     func testSuppressionCommentsInCode() throws {

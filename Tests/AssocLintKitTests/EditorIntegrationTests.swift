@@ -194,7 +194,7 @@ final class EditorIntegrationTests: XCTestCase {
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Samples/express-app/src"), to: project.appendingPathComponent("src"))
         let route = try lintOnSave([project.appendingPathComponent("src/routes/orders.js").path], in: project)
         XCTAssertEqual(route.status, 1, route.stdout + route.stderr)
-        try assertEditorsRead(route.lines, as: [Expected(path: project.appendingPathComponent("src/routes/orders.js").path, line: 12, column: 22,
+        try assertEditorsRead(route.lines, as: [Expected(path: project.appendingPathComponent("src/routes/orders.js").path, line: 12, column: 28,
                                                          severity: "error", rule: "has-many-singular-getter")])
         // A model file: models.Customer resolves to the file beside it, so nothing is unknown.
         let model = try lintOnSave(["src/models/order.js"], in: project)

@@ -59,7 +59,7 @@ final class ProjectTests: XCTestCase {
         ])
         // The route alone is reported; the models in code and in YAML are its context.
         let route = run(["web/routes.ts"], in: root)
-        XCTAssertEqual(route.compact, "web/routes.ts:2:51: error: order.getItem() does not exist: Order.hasMany(Item) generates the plural getter getItems(), which returns an array [has-many-singular-getter]\n")
+        XCTAssertEqual(route.compact, "web/routes.ts:2:57: error: order.getItem() does not exist: Order.hasMany(Item) generates the plural getter getItems(), which returns an array [has-many-singular-getter]\n")
         let all = run(["."], in: root)
         XCTAssertEqual(all.ruleIDs, ["missing-inverse", "has-many-singular-getter"], all.compact)
         XCTAssertEqual(all.notes, [])

@@ -11,6 +11,7 @@ public enum JSModuleReader {
     public static func read(_ program: JSProgram, path: String, absolutePath: String? = nil) -> JSModule {
         var reader = Reader(module: JSModule(path: path, absolutePath: absolutePath ?? path))
         reader.typeAnnotations = program.typeAnnotations
+        reader.memberNameMarks = program.memberNameMarks
         reader.statements(program.statements)
         reader.module.comments = program.comments
         return reader.module
@@ -47,6 +48,8 @@ public enum JSModuleReader {
         var returned: [Int] = []
         /// `order: Order` annotations, by the name's place.
         var typeAnnotations: [SourceMark: String] = [:]
+        /// Where member names stand, for accessor calls (`getItem` of `order.getItem()`).
+        var memberNameMarks: [MemberName: SourceMark] = [:]
         /// The `associate` definition being read (an index into `associateAssignments`).
         var currentAssociate: Int?
         /// Names of classes that `X.init({...}, {...})` initializes in the statements being read.
@@ -349,12 +352,14 @@ public enum JSModuleReader {
                     break
                 }
             }
-            if case .member(let object, let method, let methodMark) = callee, let model = instanceOf(object) {
+            if case .member(let object, let method, let chainMark) = callee, let model = instanceOf(object) {
+                // The finding points at the method's name.
+                let methodMark = memberNameMarks[MemberName(chain: chainMark, name: method)] ?? chainMark
                 if Self.hasAccessorShape(method) {
                     module.usages.append((model, method, methodMark))
-                } else if let prefix = JSModuleReader.typescriptAccessorPrefixes[method], case .string(let property, _)? = arguments.first, let first = property.first {
-                    // sequelize-typescript: `$get('items')` calls `getItems()`.
-                    module.usages.append((model, prefix + first.uppercased() + property.dropFirst(), methodMark))
+                } else if let prefix = JSModuleReader.typescriptAccessorPrefixes[method], case .string(let property, let propertyMark)? = arguments.first, let first = property.first {
+                    // sequelize-typescript: `$get('items')` calls `getItems()`; the finding points at 'items'.
+                    module.usages.append((model, prefix + first.uppercased() + property.dropFirst(), propertyMark))
                 }
             }
             let function = evaluate(callee)

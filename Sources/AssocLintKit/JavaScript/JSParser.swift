@@ -9,6 +9,15 @@ public struct JSProgram: Sendable {
     public var comments: [JSToken]
     /// TypeScript annotations naming one type, by the annotated name's place (`order: Order`).
     public var typeAnnotations: [SourceMark: String] = [:]
+    /// Where the name of a member stands (`getItem` of `order.getItem`), by its chain's start
+    /// and the name (a member expression is marked where its chain starts).
+    public var memberNameMarks: [MemberName: SourceMark] = [:]
+}
+
+/// A member name in a chain: the chain's start and the name.
+public struct MemberName: Hashable, Sendable {
+    public var chain: SourceMark
+    public var name: String
 }
 
 public enum JSParser {
@@ -19,7 +28,8 @@ public enum JSParser {
         let all = JSTokenizer.tokenize(bytes)
         var parser = Parser(tokens: all.filter { $0.kind != .comment })
         let statements = parser.program()
-        return JSProgram(statements: statements, comments: all.filter { $0.kind == .comment }, typeAnnotations: parser.typeAnnotations)
+        return JSProgram(statements: statements, comments: all.filter { $0.kind == .comment }, typeAnnotations: parser.typeAnnotations,
+                         memberNameMarks: parser.memberNameMarks)
     }
 
     struct Parser {
@@ -31,6 +41,7 @@ public enum JSParser {
         var decoratedExport: String?
         /// Names annotated with one type (`order: Order`), by the name's place.
         var typeAnnotations: [SourceMark: String] = [:]
+        var memberNameMarks: [MemberName: SourceMark] = [:]
 
         init(tokens: [JSToken]) {
             self.tokens = tokens
@@ -617,7 +628,11 @@ public enum JSParser {
                     if eat("#") {}
                     if let name = current, name.kind == .identifier {
                         advance()
-                        // A member chain is placed where it starts (`User` of `User.hasMany`).
+                        // A member chain is placed where it starts (`User` of `User.hasMany`);
+                        // where the name itself stands is kept aside (for accessor calls).
+                        if memberNameMarks[MemberName(chain: value.mark, name: name.text)] == nil {
+                            memberNameMarks[MemberName(chain: value.mark, name: name.text)] = name.mark
+                        }
                         value = .member(value, name.text, value.mark)
                     } else if token.isPunctuator("?."), at("(") {
                         value = .call(value, arguments(), value.mark)
