@@ -56,6 +56,25 @@ final class ExtractTests: XCTestCase {
         XCTAssertTrue(yaml.contains("      - { belongsTo: User }  # assoclint-disable-line missing-inverse -- define/models/comment.js:13\n"), yaml)
     }
 
+    func testUnknownAndIgnoredOptionsAreCarriedOver() throws {
+        // Found in a real project: a lower-case `foreignkey`, which Sequelize ignores.
+        let directory = try temporaryDirectory()
+        try """
+        const A = sequelize.define('A', { bId: DataTypes.INTEGER }), B = sequelize.define('B', {});
+        B.hasMany(A, {
+          foreignkey: 'bId',
+        });
+        A.belongsTo(B, { foreignKey: 'bId', allowNull: false });
+        """.write(to: directory.appendingPathComponent("models.js"), atomically: true, encoding: .utf8)
+        var options = LintOptions(paths: ["."])
+        options.workingDirectory = directory.path
+        let extracted = ProjectExtractor.run(options)
+        let yaml = try XCTUnwrap(extracted.yaml)
+        let code = extracted.result.findings.map { "\($0.ruleID) \($0.location.path):\($0.location.line)" }.sorted()
+        XCTAssertEqual(code, ["foreign-key-mismatch models.js:2", "ignored-option models.js:5", "invalid-declaration models.js:3"], extracted.result.compact)
+        XCTAssertEqual(spots(ofYAML: yaml), code, yaml)
+    }
+
     func testWhatIsNotUnderstoodIsListedAndMarked() throws {
         let directory = try temporaryDirectory()
         try """

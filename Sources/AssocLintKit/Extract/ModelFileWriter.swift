@@ -188,6 +188,10 @@ public enum ModelFileWriter {
             if let flag = association.constraints { option("constraints", "\(flag.value)", flag.mark) }
             if let flag = association.hooks { option("hooks", "\(flag.value)", flag.mark) }
             if association.hasScope { option("scope", "{}", nil) }
+            // Options Sequelize does not know: kept as written, so the YAML reports them too.
+            for unknown in association.unknownOptions {
+                option(ModelFileWriter.scalar(unknown.name, flow: true), ModelFileWriter.literal(unknown.value), unknown.mark)
+            }
             // Options Sequelize does not read where they are written: kept, for ignored-option.
             for misplaced in association.misplacedOptions where misplaced.place != .through {
                 let value = misplaced.name == "keyType" ? association.foreignKeyType?.value ?? misplaced.value : misplaced.value

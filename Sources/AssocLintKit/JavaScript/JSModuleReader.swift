@@ -961,17 +961,20 @@ public enum JSModuleReader {
                         association.otherKeyMark = option.value.mark
                     }
                 case ("keyType", _), ("uniqueKey", _), ("timestamps", _):
+                    association.misplacedOptions.removeAll { $0.name == name && $0.place == .kindSpecific }
                     association.misplacedOptions.append(MisplacedOption(name: name, place: .kindSpecific, mark: option.mark, value: Self.literalText(value)))
                     if name == "keyType", association.kind != .belongsToMany, let text = Self.typeText(value) {
                         association.foreignKeyType = association.foreignKeyType ?? OptionValue(value: text, mark: option.value.mark)
                     }
                 case (let name, _) where Vocabulary.misplacedAssociationKeys.contains(name):
+                    association.misplacedOptions.removeAll { $0.name == name && $0.place == .associationOptions }
                     association.misplacedOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: option.mark, value: Self.literalText(value)))
                 case ("through", _):
                     var junction = value
                     if case .object(let parts, _) = value, let model = parts.first(where: { $0.name == "model" }) {
                         junction = resolvedLiteral(model.value)
                         for part in parts where part.name.map(Vocabulary.misplacedThroughKeys.contains) == true {
+                            association.misplacedOptions.removeAll { $0.name == part.name && $0.place == .through }
                             association.misplacedOptions.append(MisplacedOption(name: part.name ?? "", place: .through, mark: part.mark,
                                                                                 value: Self.literalText(resolvedLiteral(part.value))))
                         }
@@ -1002,6 +1005,8 @@ public enum JSModuleReader {
                 }
                 // An option Sequelize v6 does not know is ignored by it: say so, as for YAML.
                 if !Vocabulary.associationOptionKeys.contains(name) {
+                    association.unknownOptions.removeAll { $0.name == name }  // the last one wins, as in JavaScript
+                    association.unknownOptions.append(MisplacedOption(name: name, place: .associationOptions, mark: option.mark, value: Self.literalText(value)))
                     let allowed = Vocabulary.associationOptionKeys
                     module.problems.append(Vocabulary.sequelize7OnlyAssociationKeys.contains(name)
                         ? DeclarationProblem(mark: option.mark, message: "'\(name)' is a Sequelize v7 option; Sequelize v6 ignores it")

@@ -134,6 +134,7 @@ public final class AssociationDecl: @unchecked Sendable {
         var throughForm: ThroughForm?
         var foreignKeyType: OptionValue<String>?
         var optionsOutsideCall: OptionValue<String>?
+        var unknownOptions: [MisplacedOption] = []
     }
 
     private var rare: RareOptions?
@@ -250,6 +251,13 @@ public final class AssociationDecl: @unchecked Sendable {
     public var optionsOutsideCall: OptionValue<String>? {
         get { rare?.optionsOutsideCall }
         set { setRare(isAbsent: newValue == nil) { $0.optionsOutsideCall = newValue } }
+    }
+
+    /// Options Sequelize v6 does not know at all (`foreignkey`), as written in code; the front end
+    /// reports them itself (kept so that extract writes them, and YAML reports them the same).
+    public var unknownOptions: [MisplacedOption] {
+        get { rare?.unknownOptions ?? [] }
+        set { setRare(isAbsent: newValue.isEmpty) { $0.unknownOptions = newValue } }
     }
 
     /// Whether any of the rarely set options is set (a cheap first test for rules about them).
