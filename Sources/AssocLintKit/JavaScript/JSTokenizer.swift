@@ -49,6 +49,16 @@ public enum JSTokenizer {
         "~", "?", ":", "=", ".", "@", "#",
     ].map { Array($0.utf8) }
 
+    /// The punctuators by their first byte, longest first, with their text: a token's candidates
+    /// are a handful instead of all sixty.
+    static let punctuatorsByFirstByte: [[(bytes: [UInt8], text: String)]] = {
+        var table = [[(bytes: [UInt8], text: String)]](repeating: [], count: 256)
+        for candidate in punctuators {
+            table[Int(candidate[0])].append((candidate, String(decoding: candidate, as: UTF8.self)))
+        }
+        return table
+    }()
+
     /// Keywords after which a `/` starts a regular expression rather than a division.
     static let regexAfterKeywords: Set<String> = [
         "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
@@ -288,12 +298,14 @@ public enum JSTokenizer {
         }
 
         mutating func punctuator() -> Bool {
-            for candidate in JSTokenizer.punctuators where bytes[index...].starts(with: candidate) {
+            guard index < bytes.count else { return false }
+            candidates: for (candidate, text) in JSTokenizer.punctuatorsByFirstByte[Int(bytes[index])] {
+                guard index + candidate.count <= bytes.count else { continue }
+                for offset in 1..<max(1, candidate.count) where bytes[index + offset] != candidate[offset] { continue candidates }
                 // `?.` followed by a digit is `?` and a number (`a?.5:b`).
-                if candidate == Array("?.".utf8), peek(2).map(isDigit) == true { continue }
+                if text == "?.", peek(2).map(isDigit) == true { continue }
                 let start = mark
                 index += candidate.count
-                let text = String(decoding: candidate, as: UTF8.self)
                 if !templateDepths.isEmpty {
                     if text == "{" { templateDepths[templateDepths.count - 1] += 1 }
                     if text == "}" { templateDepths[templateDepths.count - 1] -= 1 }
