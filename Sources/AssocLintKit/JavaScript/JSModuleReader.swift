@@ -540,10 +540,8 @@ public enum JSModuleReader {
                     }
                 case "field": if case .string(let field, _) = option.value { attribute.field = field }
                 case "references":
-                    if case .object(let reference, let referenceMark) = option.value,
-                       let model = reference.first(where: { $0.name == "model" }), case .string(let table, _) = model.value {
-                        let key = reference.first(where: { $0.name == "key" }).flatMap { if case .string(let key, _) = $0.value { return key } else { return nil } }
-                        attribute.references = AttributeReference(model: table, key: key, mark: referenceMark)
+                    if case .object(let reference, let referenceMark) = option.value, let table = string("model", in: reference) {
+                        attribute.references = AttributeReference(model: table, key: string("key", in: reference), mark: referenceMark)
                     }
                 default: break
                 }
@@ -571,12 +569,8 @@ public enum JSModuleReader {
                 case ("timestamps", .boolean(let value, _)): model.timestamps = value
                 case ("deletedAt", .boolean(false, _)): model.deletedAtDisabled = true
                 case ("name", .object(let names, _)):
-                    for name in names {
-                        if case .string(let text, _) = name.value {
-                            if name.name == "singular" { model.singularName = text }
-                            if name.name == "plural" { model.pluralName = text }
-                        }
-                    }
+                    model.singularName = Self.string("singular", in: names) ?? model.singularName
+                    model.pluralName = Self.string("plural", in: names) ?? model.pluralName
                 case ("modelName", _):
                     module.notUnderstood.append(SourceNote(mark: property.value.mark, message: "a modelName that is not a string literal (any model may be missing)"))
                     module.isIncomplete = true
@@ -635,6 +629,12 @@ public enum JSModuleReader {
             case .member, .call: return typeText(expression)
             default: return nil
             }
+        }
+
+        /// The string literal an object literal gives `key` (the last one, as in JavaScript).
+        static func string(_ key: String, in properties: [JSProperty]) -> String? {
+            guard let property = properties.last(where: { $0.name == key }), case .string(let text, _) = property.value else { return nil }
+            return text
         }
 
         /// The plain keys of an object literal.
@@ -937,8 +937,7 @@ public enum JSModuleReader {
                 switch (name, value) {
                 case ("as", .string(let alias, _)): association.alias = .string(alias); association.aliasMark = option.value.mark
                 case ("as", .object(let names, _)):
-                    func text(_ key: String) -> String? { names.first { $0.name == key }.flatMap { if case .string(let t, _) = $0.value { return t } else { return nil } } }
-                    association.alias = .object(singular: text("singular"), plural: text("plural"))
+                    association.alias = .object(singular: Self.string("singular", in: names), plural: Self.string("plural", in: names))
                     association.aliasMark = option.value.mark
                 case ("foreignKey", .string(let key, _)): association.foreignKey = key; association.foreignKeyMark = option.value.mark
                 case ("foreignKey", .object(let parts, _)):
@@ -1025,7 +1024,8 @@ public enum JSModuleReader {
             if case .other(let parts, _) = expression, parts.count == 1 { expression = parts[0] }
             guard case .call(.member(let object, let method, _), _, _) = expression,
                   ["findByPk", "findOne", "create", "build", "findById"].contains(method) else { return nil }
-            return modelValue(object)
+            // A dotted path only: evaluating it records nothing (the call was walked already).
+            return Self.path(of: object) == nil ? nil : evaluate(object)
         }
 
         /// The model an expression is an instance of: a name bound to an instance, `this` in an
@@ -1048,18 +1048,6 @@ public enum JSModuleReader {
             return false
         }
 
-        /// The value of an expression without recording anything (it was walked already).
-        func modelValue(_ expression: JSExpression) -> JSModelRef? {
-            switch expression {
-            case .identifier(let name, _):
-                if case .ref(let value)? = lookup(name) { return value }
-                return nil
-            case .this: return thisModel
-            case .member(let object, let name, _):
-                return modelValue(object).map { .member($0, name) }
-            default: return nil
-            }
-        }
 
         /// `a`, `a.b`, `a.b.c`, `this.a.b`: a dotted path of names, if the expression is one.
         static func path(of expression: JSExpression) -> String? {

@@ -37,8 +37,10 @@ public enum JSParser {
         var position = 0
         var depth = 0
         /// `@Table export class X` / `@Table export default class X`: how the last class read
-        /// after its decorators was exported ("named", "default" or nil).
-        var decoratedExport: String?
+        /// after its decorators was exported, if it was.
+        var decoratedExport: DecoratedExport?
+
+        enum DecoratedExport { case named, byDefault }
         /// Names annotated with one type (`order: Order`), by the name's place.
         var typeAnnotations: [SourceMark: String] = [:]
         var memberNameMarks: [MemberName: SourceMark] = [:]
@@ -134,9 +136,9 @@ public enum JSParser {
             if token.isPunctuator("@") || (token.kind == .identifier && ["class", "abstract"].contains(token.text) && isClassAhead) {
                 if let type = classBody() {
                     switch decoratedExport {
-                    case "named"?: return .export(.classDeclaration(type), start)
-                    case "default"?: return .exportDefault(.classExpression(type), start)
-                    default: return .classDeclaration(type)
+                    case .named?: return .export(.classDeclaration(type), start)
+                    case .byDefault?: return .exportDefault(.classExpression(type), start)
+                    case nil: return .classDeclaration(type)
                     }
                 }
             }
@@ -891,7 +893,7 @@ public enum JSParser {
             var decorators: [JSExpression] = []
             while at("@") { decorators.append(decorator()) }
             decoratedExport = nil
-            if eatWord("export") { decoratedExport = eatWord("default") ? "default" : "named" }
+            if eatWord("export") { decoratedExport = eatWord("default") ? .byDefault : .named }
             eatWord("abstract")
             guard eatWord("class") else { return nil }
             var name: String?

@@ -39,6 +39,8 @@ public enum JSProject {
         var registryKeys: [String: ModelDecl] = [:]
         /// sequelize-typescript keys already reported missing ("holder\0other").
         var reportedMissingKeys = Set<String>()
+        /// Each module's relative imports: spec → module index.
+        let imports: [[String: Int]]
         /// Static methods returning their class, by model.
         let factoryMethods: [ObjectIdentifier: Set<String>]
         var modelsByName: [String: ModelDecl] = [:]
@@ -48,6 +50,14 @@ public enum JSProject {
             var byPath: [String: Int] = [:]
             for (index, module) in modules.enumerated() where byPath[module.absolutePath] == nil { byPath[module.absolutePath] = index }
             self.byPath = byPath
+            // Each module's imports, located once (names are resolved through them many times).
+            imports = modules.map { module in
+                var located: [String: Int] = [:]
+                for spec in module.importSpecs where located[spec] == nil {
+                    if let target = Self.locate(spec, from: module.absolutePath, in: byPath) { located[spec] = target }
+                }
+                return located
+            }
             var factories: [ObjectIdentifier: Set<String>] = [:]
             for module in modules {
                 for (model, name) in module.factoryMethods { factories[ObjectIdentifier(module.models[model]), default: []].insert(name) }
@@ -194,7 +204,7 @@ public enum JSProject {
                 if case .registryName(let key)? = value(pending.source, in: index) {
                     what = "\(decl.kind.rawValue)(…) on the loader's '\(key)', but no model is named '\(key)' and nothing assigns that key (the loader may key its models otherwise)"
                 }
-                file.notes.append(SourceNote(mark: decl.mark, message: what + "; any model may be incomplete"))
+                file.notes.append(SourceNote(mark: decl.mark, message: what + " (any model may be incomplete)"))
                 file.isIncomplete = true
                 return
             }
@@ -354,12 +364,16 @@ public enum JSProject {
             }
         }
 
-        /// The module a relative `require`/`import` names: the file itself, with one of the code
-        /// extensions, or its `index` file (`./user.js` is also `./user.ts` in TypeScript).
+        /// The module a `require`/`import` of the module `index` names, if it is one of the project.
         func module(_ spec: String, from index: Int) -> Int? {
+            imports[index][spec]
+        }
+
+        /// The module a relative spec names: the file itself, with one of the code extensions, or
+        /// its `index` file (`./user.js` is also `./user.ts` in TypeScript).
+        static func locate(_ spec: String, from path: String, in byPath: [String: Int]) -> Int? {
             guard spec.hasPrefix("./") || spec.hasPrefix("../") || spec == "." || spec == ".." else { return nil }
-            let directory = Self.directory(of: modules[index].absolutePath)
-            let base = Self.normalize(directory + "/" + spec)
+            let base = normalize(directory(of: path) + "/" + spec)
             var candidates = [base] + JSProject.extensions.map { base + $0 } + JSProject.extensions.map { base + "/index" + $0 }
             for (written, real) in [(".js", ".ts"), (".jsx", ".tsx"), (".mjs", ".mts"), (".cjs", ".cts")] where base.hasSuffix(written) {
                 candidates.append(String(base.dropLast(written.count)) + real)

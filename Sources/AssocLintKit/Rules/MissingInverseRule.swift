@@ -22,12 +22,12 @@ public struct MissingInverseRule: Rule {
             var message = "\(association.call) has no inverse: \(target.name) declares no \(suggestion.missing), so \(instance).\(suggestion.getter)() does not exist"
             var related = [RelatedLocation(target.decl.location, "\(target.name) is declared here")]
             if association.kind == .belongsToMany,
-               let other = schema.associations(from: target, to: source).first(where: { $0.kind == .belongsToMany }) {
+               let otherIndex = schema.associationIndices(of: ModelPair(source: target.ordinal, target: source.ordinal))
+                   .first(where: { schema.associations[$0].kind == .belongsToMany }) {
+                let other = schema.associations[otherIndex]
                 // Two sides through different junctions are one mistake: reported once, on the side
                 // whose model's name sorts last (an order every front end and file layout keeps).
-                if let otherIndex = schema.associations.firstIndex(where: { $0.decl === other.decl }),
-                   relationships.inverse[otherIndex] == nil,
-                   (source.name, association.location) < (target.name, other.location) {
+                if relationships.inverse[otherIndex] == nil, (source.name, association.location) < (target.name, other.location) {
                     continue
                 }
                 // The other side exists but reads another junction table.
